@@ -1,6 +1,6 @@
 import { mkdirSync, statSync } from "node:fs";
 
-import { build } from "esbuild";
+import { build, type Plugin } from "esbuild";
 
 /*
  * Bundles the API's Lambda entry into one minified ES module. The AWS
@@ -8,8 +8,27 @@ import { build } from "esbuild";
  * use, and the function does not depend on the SDK the runtime ships.
  */
 
-const outfile = "dist/lambda/index.mjs";
-mkdirSync("dist/lambda", { recursive: true });
+/*
+ * zod exposes every translation of its messages as `z.locales`, and
+ * @hono/zod-openapi passes the whole `z` namespace around, so esbuild
+ * cannot drop the ones nobody uses: about 250 KB. The API only ever
+ * uses English, zod's default, so the bundle gets English alone.
+ */
+const englishOnlyZod: Plugin = {
+  name: "english-only-zod",
+  setup(plugin) {
+    plugin.onLoad(
+      { filter: /[\\/]zod[\\/]v4[\\/]locales[\\/]index\.js$/ },
+      () => ({
+        contents: 'export { default as en } from "./en.js";',
+        loader: "js",
+      }),
+    );
+  },
+};
+
+const outfile = "build/lambda/index.mjs";
+mkdirSync("build/lambda", { recursive: true });
 
 await build({
   entryPoints: ["api/lambda.ts"],
@@ -24,6 +43,7 @@ await build({
     js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);",
   },
   logLevel: "warning",
+  plugins: [englishOnlyZod],
 });
 
 const kb = (statSync(outfile).size / 1024).toFixed(1);

@@ -13,7 +13,7 @@ const projectRoot = fileURLToPath(new URL("../../", import.meta.url));
 export const siteDir = join(projectRoot, "dist");
 
 /** Where `npm run build:lambda` writes the API's Lambda bundle. */
-export const lambdaBundleDir = join(projectRoot, "dist", "lambda");
+export const lambdaBundleDir = join(projectRoot, "build", "lambda");
 
 /** Where the template and assets go when the CDK CLI names no folder. */
 export const defaultOutDir = join(projectRoot, "cdk.out");
