@@ -6,3 +6,4 @@ export * from "./content/schema.ts";
 export * from "./scoring/answers.ts";
 export * from "./scoring/score-assessment.ts";
 export * from "./scoring/rank-recommendations.ts";
+export * from "./submission.ts";
