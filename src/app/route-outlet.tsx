@@ -1,0 +1,44 @@
+import { use } from "react";
+
+import { LandingScreen, QuestionScreen } from "../features/assessment/index.ts";
+import { loadOnce } from "../lib/load-once.ts";
+import { matchRoute } from "../lib/paths.ts";
+import { hasPatternPage } from "../lib/pattern-pages.ts";
+import { useLocation } from "../lib/router.tsx";
+import { NotFoundScreen } from "../components/not-found-screen.tsx";
+
+// The landing page and the questions ship in the first load; the
+// results (with recharts) and the pattern pages wait until they are
+// visited, to keep the first question fast on a slow phone.
+const loadResults = loadOnce(() => import("../features/results/index.ts"));
+const loadPatterns = loadOnce(() => import("../features/patterns/index.ts"));
+
+function ResultsRoute() {
+  const { ResultsScreen } = use(loadResults());
+  return <ResultsScreen />;
+}
+
+function PatternRoute({ pageId, anchor }: { pageId: string; anchor: string }) {
+  const { PatternScreen } = use(loadPatterns());
+  return <PatternScreen pageId={pageId} anchor={anchor} />;
+}
+
+/** The screen for the current address. */
+export function RouteOutlet() {
+  const { pathname, anchor } = useLocation();
+  const route = matchRoute(pathname);
+
+  switch (route.name) {
+    case "landing":
+      return <LandingScreen />;
+    case "question":
+      return <QuestionScreen number={route.number} />;
+    case "results":
+      return <ResultsRoute />;
+    case "pattern":
+      if (!hasPatternPage(route.pageId)) return <NotFoundScreen />;
+      return <PatternRoute pageId={route.pageId} anchor={anchor} />;
+    case "not-found":
+      return <NotFoundScreen />;
+  }
+}

@@ -1,0 +1,1 @@
+export { PatternScreen } from "./pattern-screen.tsx";
