@@ -1,11 +1,13 @@
 import { mkdirSync, statSync } from "node:fs";
+import { fileURLToPath } from "node:url";
 
 import { build, type Plugin } from "esbuild";
 
 /*
- * Bundles the API's Lambda entry into one minified ES module. The AWS
- * SDK v3 is modular, so bundling it keeps only the DynamoDB client we
- * use, and the function does not depend on the SDK the runtime ships.
+ * Bundles the API's Lambda entries into minified ES modules in one
+ * folder, which is the functions' code asset. The AWS SDK v3 is
+ * modular, so bundling it keeps only the DynamoDB client we use, and
+ * the functions do not depend on the SDK the runtime ships.
  */
 
 /*
@@ -27,24 +29,53 @@ const englishOnlyZod: Plugin = {
   },
 };
 
-const outfile = "build/lambda/index.mjs";
-mkdirSync("build/lambda", { recursive: true });
+/*
+ * The SDK's default credential chain brings clients for SSO, STS and
+ * more, about 100 KB. In Lambda the credentials are always in the
+ * environment, so the bundle uses the environment provider alone.
+ */
+const environmentCredentialsOnly: Plugin = {
+  name: "environment-credentials-only",
+  setup(plugin) {
+    plugin.onResolve(
+      { filter: /^@aws-sdk\/credential-provider-node$/ },
+      () => ({
+        path: fileURLToPath(
+          new URL("../api/store/lambda-credentials.ts", import.meta.url),
+        ),
+      }),
+    );
+  },
+};
+
+const outdir = "build/lambda";
+mkdirSync(outdir, { recursive: true });
+
+/** Each entry and the file it becomes; the handler is `<file>.handler`. */
+const entries = { index: "api/lambda.ts" };
 
 await build({
-  entryPoints: ["api/lambda.ts"],
-  outfile,
+  entryPoints: entries,
+  outdir,
+  outExtension: { ".js": ".mjs" },
   bundle: true,
   minify: true,
   platform: "node",
   target: "node22",
   format: "esm",
+  // The SDK's ES module builds, which esbuild can tree-shake; their
+  // CommonJS builds, the default on Node, keep every command.
+  mainFields: ["module", "main"],
   legalComments: "none",
   banner: {
     js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);",
   },
   logLevel: "warning",
-  plugins: [englishOnlyZod],
+  plugins: [englishOnlyZod, environmentCredentialsOnly],
 });
 
-const kb = (statSync(outfile).size / 1024).toFixed(1);
-console.log(`Lambda bundle: ${outfile}, ${kb} KB minified.`);
+for (const name of Object.keys(entries)) {
+  const file = `${outdir}/${name}.mjs`;
+  const kb = (statSync(file).size / 1024).toFixed(1);
+  console.log(`Lambda bundle: ${file}, ${kb} KB minified.`);
+}

@@ -1,3 +1,7 @@
+import { existsSync } from "node:fs";
+import { resolve } from "node:path";
+import { pathToFileURL } from "node:url";
+
 import type { LambdaEvent } from "hono/aws-lambda";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
@@ -10,7 +14,7 @@ import {
 } from "../support/api-harness.ts";
 
 let db: TestStore;
-let handler: (typeof import("../../api/lambda.ts"))["handler"];
+type Handler = (typeof import("../../api/lambda.ts"))["handler"];
 const savedEnv = { ...process.env };
 
 beforeAll(async () => {
@@ -22,8 +26,6 @@ beforeAll(async () => {
     AWS_REGION: "us-east-1",
     LOG_LEVEL: "silent",
   });
-  // The entry reads its configuration when it loads, as on a cold start.
-  ({ handler } = await import("../../api/lambda.ts"));
 });
 
 afterAll(async () => {
@@ -73,7 +75,35 @@ function httpApiEvent(
   };
 }
 
-describe("the Lambda handler", () => {
+/*
+ * The source entry, and the bundle that is deployed: the bundle swaps
+ * the SDK's credential chain and zod's locales, so it is checked too.
+ * `npm test` builds it before the tests run.
+ */
+const bundlePath = resolve("build/lambda/index.mjs");
+const entries: [string, () => Promise<{ handler: Handler }>][] = [
+  ["the source", () => import("../../api/lambda.ts")],
+  [
+    "the built bundle",
+    () => {
+      if (!existsSync(bundlePath)) {
+        throw new Error(`${bundlePath} is missing: run npm run build:lambda`);
+      }
+      return import(pathToFileURL(bundlePath).href) as Promise<{
+        handler: Handler;
+      }>;
+    },
+  ],
+];
+
+describe.each(entries)("the Lambda handler from %s", (_name, load) => {
+  let handler: Handler;
+
+  beforeAll(async () => {
+    // The entry reads its configuration when it loads, as on a cold start.
+    ({ handler } = await load());
+  });
+
   it("stores a POSTed submission and answers 201 with security headers", async () => {
     const submission = validSubmission();
 
