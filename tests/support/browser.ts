@@ -106,6 +106,10 @@ function watchPage(page: Page, appOrigin: string): PageWatch {
   });
   page.on("requestfailed", (request) => {
     const reason = request.failure()?.errorText ?? "unknown";
+    // A reload cancels the browser's own favicon fetch when it is still
+    // on its way; that is the browser's doing, not the app's.
+    const cancelled = reason === "net::ERR_ABORTED";
+    if (cancelled && request.url().endsWith("/favicon.svg")) return;
     watch.errors.push(`request failed: ${request.url()} (${reason})`);
   });
   page.on("response", (response) => {
