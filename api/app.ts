@@ -7,16 +7,22 @@ import type { AppEnv } from "./app-env.ts";
 import { createAssessmentService } from "./assessments/assessment-service.ts";
 import type { Config } from "./config.ts";
 import { createErrorHandler, errorResponse, HttpError } from "./errors.ts";
+import { noLeadDelivery, type LeadDelivery } from "./leads/lead-delivery.ts";
 import { requestLog, type Logger } from "./log.ts";
+import { noStore, requireAdmin } from "./middleware/admin-auth.ts";
 import {
   createClientKey,
   type ClientAddress,
 } from "./middleware/client-key.ts";
 import { createRateLimiter, rateLimit } from "./middleware/rate-limit.ts";
 import { secureResponses } from "./middleware/secure-responses.ts";
+import { registerAdminLeadRoutes } from "./routes/admin-leads.ts";
 import { registerAssessmentRoutes } from "./routes/assessments.ts";
+import { registerDeadLetterRoutes } from "./routes/dead-letters.ts";
 import { registerHealthRoute } from "./routes/health.ts";
+import { registerLeadRoutes } from "./routes/leads.ts";
 import { registerOpenApiDocument } from "./routes/openapi.ts";
+import { registerSettingsRoute } from "./routes/settings.ts";
 import type { Store } from "./store/store.ts";
 import { rejectInvalidInput } from "./validation.ts";
 
@@ -24,7 +30,13 @@ import { rejectInvalidInput } from "./validation.ts";
 export interface AppDeps {
   config: Pick<
     Config,
-    "frameAncestors" | "retentionDays" | "rateLimit" | "trustProxy"
+    | "frameAncestors"
+    | "retentionDays"
+    | "rateLimit"
+    | "trustProxy"
+    | "adminToken"
+    | "leadRetentionDays"
+    | "leadGate"
   >;
   store: Store;
   logger: Logger;
@@ -36,6 +48,8 @@ export interface AppDeps {
   staticFiles?: MiddlewareHandler;
   /** The clock; tests move it to create results that have expired. */
   now?: () => Date;
+  /** Takes each new lead on to the CRM; a no-op when left out. */
+  leadDelivery?: LeadDelivery;
 }
 
 const notFound = () =>
@@ -56,15 +70,37 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
 
   app.use("*", requestLog(deps.logger));
   app.use("*", secureResponses(deps.config.frameAncestors));
-  limitAssessmentRoutes(app, deps);
+  limitPublicRoutes(app, deps);
+  app.use("/api/admin/*", noStore(), requireAdmin(deps.config.adminToken));
 
+  const now = deps.now ?? (() => new Date());
   const service = createAssessmentService({
     content,
     store: deps.store,
     retentionDays: deps.config.retentionDays,
-    now: deps.now ?? (() => new Date()),
+    now,
   });
   registerAssessmentRoutes(app, { content, service });
+  registerLeadRoutes(app, {
+    store: deps.store,
+    leadDelivery: deps.leadDelivery ?? noLeadDelivery,
+    logger: deps.logger,
+    retentionDays: deps.config.leadRetentionDays,
+    now,
+  });
+  registerAdminLeadRoutes(app, {
+    content,
+    store: deps.store,
+    leadRetentionDays: deps.config.leadRetentionDays,
+    now,
+  });
+  registerDeadLetterRoutes(app, {
+    store: deps.store,
+    leadDelivery: deps.leadDelivery ?? noLeadDelivery,
+    leadRetentionDays: deps.config.leadRetentionDays,
+    now,
+  });
+  registerSettingsRoute(app, deps.config.leadGate);
   registerHealthRoute(app, deps.store);
   registerOpenApiDocument(app, content);
   rejectOtherMethods(app);
@@ -78,7 +114,12 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   return app;
 }
 
-function limitAssessmentRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps) {
+/*
+ * One allowance per client across the routes that write or read
+ * stored data, admin routes included, so that guessing the admin token
+ * is as slow as flooding the public routes.
+ */
+function limitPublicRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps) {
   const limiter = createRateLimiter(deps.config.rateLimit);
   const clientKey = createClientKey(
     deps.clientAddress ?? (() => undefined),
@@ -86,7 +127,10 @@ function limitAssessmentRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps) {
   );
 
   // Hono's `/*` matches the bare path as well, so this covers both.
-  app.use("/api/assessments/*", rateLimit(limiter, clientKey));
+  const limit = rateLimit(limiter, clientKey);
+  app.use("/api/assessments/*", limit);
+  app.use("/api/leads/*", limit);
+  app.use("/api/admin/*", limit);
 }
 
 /*

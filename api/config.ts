@@ -7,6 +7,14 @@ export type StoreMode = (typeof storeModes)[number];
 export const logLevels = ["debug", "info", "warn", "error", "silent"] as const;
 export type LogLevel = (typeof logLevels)[number];
 
+/** When the SPA asks for a person's details: after or before the result. */
+export const leadGates = ["results-first", "form-first"] as const;
+export type LeadGate = (typeof leadGates)[number];
+
+/** How new leads reach the webhook; see the lead delivery decision. */
+export const leadDeliveryModes = ["in-process", "stream"] as const;
+export type LeadDeliveryMode = (typeof leadDeliveryModes)[number];
+
 /** The API's settings, parsed once from the environment at start-up. */
 export interface Config {
   port: number;
@@ -31,6 +39,25 @@ export interface Config {
    * and can be trusted; 0 uses the connection's own address.
    */
   trustProxy: number;
+  /** The admin's bearer token; the admin routes answer 401 without it. */
+  adminToken: string | undefined;
+  /** Days a lead is kept before it expires. */
+  leadRetentionDays: number;
+  leadGate: LeadGate;
+  leadDelivery: LeadDeliveryConfig;
+}
+
+/** How the lead deliverer sends leads to the CRM's webhook. */
+export interface LeadDeliveryConfig {
+  mode: LeadDeliveryMode;
+  /** The signed webhook; leads are only stored when it is not set. */
+  webhook: { url: string; secret: string } | undefined;
+  /** Attempts before a lead is marked `dead-letter`. */
+  maxAttempts: number;
+  /** The first retry's delay; each later one doubles it. */
+  baseDelayMs: number;
+  /** How long one webhook call may take. */
+  timeoutMs: number;
 }
 
 export interface RateLimitConfig {
@@ -105,6 +132,15 @@ const frameAncestors = z
   )
   .default("'self'");
 
+/* The token travels as `Bearer <token>`, so it cannot hold spaces. */
+const adminToken = z
+  .string()
+  .trim()
+  .regex(/^\S+$/, "must not contain spaces")
+  .min(24, "must be at least 24 characters")
+  .max(512, "must be at most 512 characters")
+  .optional();
+
 const envSchema = z.object({
   PORT: wholeNumber(0, 65535, 8080),
   HOST: z
@@ -135,6 +171,37 @@ const envSchema = z.object({
   RATE_LIMIT_PER_MINUTE: wholeNumber(1, 1_000_000_000, 120),
   RATE_LIMIT_BURST: wholeNumber(1, 1_000_000_000, 60),
   TRUST_PROXY: proxyCount,
+  ADMIN_TOKEN: adminToken,
+  LEAD_RETENTION_DAYS: wholeNumber(1, 3650, 365),
+  LEAD_GATE: z
+    .enum(leadGates, { error: `must be one of ${leadGates.join(", ")}` })
+    .default("results-first"),
+  LEAD_WEBHOOK_URL: z
+    .url({ protocol: /^https?$/, error: "must be an http(s) URL" })
+    .optional(),
+  LEAD_WEBHOOK_SECRET: z
+    .string()
+    .min(16, "must be at least 16 characters")
+    .optional(),
+  LEAD_DELIVERY: z
+    .enum(leadDeliveryModes, {
+      error: `must be one of ${leadDeliveryModes.join(", ")}`,
+    })
+    .default("in-process"),
+  LEAD_DELIVERY_MAX_ATTEMPTS: wholeNumber(1, 100, 6),
+  LEAD_DELIVERY_BASE_DELAY_MS: wholeNumber(1, 3_600_000, 1000),
+  LEAD_DELIVERY_TIMEOUT_MS: wholeNumber(1, 120_000, 5000),
+});
+
+/* A webhook without its secret could not be signed, so it is refused. */
+const configSchema = envSchema.superRefine((vars, ctx) => {
+  if (vars.LEAD_WEBHOOK_URL && !vars.LEAD_WEBHOOK_SECRET) {
+    ctx.addIssue({
+      code: "custom",
+      path: ["LEAD_WEBHOOK_SECRET"],
+      message: "must be set when LEAD_WEBHOOK_URL is set",
+    });
+  }
 });
 
 /**
@@ -147,7 +214,7 @@ const envSchema = z.object({
  * config.port; // 8080 unless PORT is set
  */
 export function parseConfig(env: Record<string, string | undefined>): Config {
-  const result = envSchema.safeParse(withoutEmptyValues(env), {
+  const result = configSchema.safeParse(withoutEmptyValues(env), {
     reportInput: true,
   });
   if (!result.success) {
@@ -172,6 +239,19 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
       burst: vars.RATE_LIMIT_BURST,
     },
     trustProxy: vars.TRUST_PROXY,
+    adminToken: vars.ADMIN_TOKEN,
+    leadRetentionDays: vars.LEAD_RETENTION_DAYS,
+    leadGate: vars.LEAD_GATE,
+    leadDelivery: {
+      mode: vars.LEAD_DELIVERY,
+      webhook:
+        vars.LEAD_WEBHOOK_URL && vars.LEAD_WEBHOOK_SECRET
+          ? { url: vars.LEAD_WEBHOOK_URL, secret: vars.LEAD_WEBHOOK_SECRET }
+          : undefined,
+      maxAttempts: vars.LEAD_DELIVERY_MAX_ATTEMPTS,
+      baseDelayMs: vars.LEAD_DELIVERY_BASE_DELAY_MS,
+      timeoutMs: vars.LEAD_DELIVERY_TIMEOUT_MS,
+    },
   };
 }
 

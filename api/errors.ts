@@ -14,15 +14,18 @@ export const errorCodes = [
   "malformed_json",
   "invalid_body",
   "invalid_id",
+  "invalid_query",
   "unsupported_media_type",
   "payload_too_large",
   "unknown_content_version",
   "rate_limited",
   "store_unavailable",
   "not_found",
+  "assessment_not_found",
   "method_not_allowed",
   "conflict",
   "forbidden",
+  "unauthorized",
   "internal_error",
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];

@@ -140,6 +140,9 @@ export const healthSchema = z
   .openapi("Health");
 
 const errorDescriptions = {
+  401:
+    "The admin token is missing or wrong, or none is configured " +
+    "(unauthorized); see WWW-Authenticate.",
   400:
     "The body is not JSON (malformed_json), is not a valid submission " +
     "(invalid_body, with issues), or the id is not a UUID (invalid_id).",
@@ -169,16 +172,22 @@ const retryAfter = {
  * The documented error responses of a route, each with the JSON error
  * body; 500 is added to every route, since any route can fail.
  *
+ * A route whose error means something else there gives its own
+ * description.
+ *
  * @example
- * responses: { 200: …, ...documentedErrors([400, 404]) }
+ * responses: { 200: …, ...documentedErrors([400, 404], { 404: "…" }) }
  */
-export function documentedErrors(statuses: DocumentedStatus[]) {
+export function documentedErrors(
+  statuses: DocumentedStatus[],
+  descriptions: Partial<Record<DocumentedStatus, string>> = {},
+) {
   const all = [...statuses, 500 as const];
   return Object.fromEntries(
     all.map((status) => [
       status,
       {
-        description: errorDescriptions[status],
+        description: descriptions[status] ?? errorDescriptions[status],
         content: { "application/json": { schema: errorBodySchema } },
         ...(status === 429 || status === 503 ? { headers: retryAfter } : {}),
       },

@@ -6,6 +6,8 @@ import { getConnInfo } from "@hono/node-server/conninfo";
 
 import { createApp } from "./app.ts";
 import type { Config } from "./config.ts";
+import { createInProcessDelivery } from "./leads/delivery/in-process-deliverer.ts";
+import { noLeadDelivery, type LeadDelivery } from "./leads/lead-delivery.ts";
 import { createLogger, type Logger } from "./log.ts";
 import { serveStaticFiles } from "./static-files.ts";
 import {
@@ -47,15 +49,18 @@ export async function startServer(
     tableName: config.tableName,
   });
 
+  const delivery = leadDeliveryFor(config, store, logger);
   try {
     // In AWS the CDK stack owns the table; locally we make our own.
     if (endpoint) await store.ensureTable();
-    const server = await listen(config, store, logger);
+    await delivery.start();
+    const server = await listen(config, store, logger, delivery);
     return {
       url: serverUrl(server),
-      shutdown: () => shutdown(server, store, engine),
+      shutdown: () => shutdown(server, { delivery, store, engine }),
     };
   } catch (error) {
+    await delivery.stop();
     store.close();
     await engine?.stop();
     throw error;
@@ -71,11 +76,34 @@ async function startEngineIfLocal(
   return startEmbeddedEngine({ dataDir });
 }
 
-function listen(config: Config, store: Store, logger: Logger) {
+/*
+ * With LEAD_DELIVERY=stream another process delivers, reading the
+ * table's stream, so the server only stores leads.
+ */
+function leadDeliveryFor(
+  config: Config,
+  store: Store,
+  logger: Logger,
+): LeadDelivery {
+  if (config.leadDelivery.mode !== "in-process") return noLeadDelivery;
+  return createInProcessDelivery({
+    store,
+    settings: config.leadDelivery,
+    logger,
+  });
+}
+
+function listen(
+  config: Config,
+  store: Store,
+  logger: Logger,
+  leadDelivery: LeadDelivery,
+) {
   const app = createApp({
     config,
     store,
     logger,
+    leadDelivery,
     clientAddress: (c) => getConnInfo(c).remote.address,
     staticFiles: serveStaticFiles(config.distDir),
   });
@@ -97,17 +125,22 @@ function serverUrl(server: Server): string {
 
 /*
  * The order matters: first no new requests and the running ones
- * finished, then the SDK's sockets, then the engine, which writes what
+ * finished, then no new delivery attempts and the running ones
+ * recorded, then the SDK's sockets, then the engine, which writes what
  * it holds to disk before it closes.
  */
 async function shutdown(
   server: Server,
-  store: Store,
-  engine: EmbeddedEngine | undefined,
+  parts: {
+    delivery: LeadDelivery;
+    store: Store;
+    engine: EmbeddedEngine | undefined;
+  },
 ): Promise<void> {
   await closeServer(server);
-  store.close();
-  await engine?.stop();
+  await parts.delivery.stop();
+  parts.store.close();
+  await parts.engine?.stop();
 }
 
 function closeServer(server: Server): Promise<void> {

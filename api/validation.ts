@@ -22,6 +22,11 @@ export function rejectInvalidInput(result: ValidationResult, c: Context) {
       issues: toIssues(result.error, undefined),
     });
   }
+  if (result.target === "query") {
+    throw new HttpError(400, "invalid_query", "The query is not valid.", {
+      issues: toIssues(result.error, undefined),
+    });
+  }
   throw new HttpError(
     400,
     "invalid_body",

@@ -52,7 +52,10 @@ const outdir = "build/lambda";
 mkdirSync(outdir, { recursive: true });
 
 /** Each entry and the file it becomes; the handler is `<file>.handler`. */
-const entries = { index: "api/lambda.ts" };
+const entries = {
+  index: "api/lambda.ts",
+  deliver: "api/lambda-deliver.ts",
+};
 
 await build({
   entryPoints: entries,

@@ -47,3 +47,39 @@ export class StoreRequestError extends Error {
     this.name = "StoreRequestError";
   }
 }
+
+/** The assessment already has a live lead. */
+export class LeadExistsError extends Error {
+  readonly assessmentId: string;
+
+  constructor(assessmentId: string) {
+    super(`Assessment ${assessmentId} already has a lead.`);
+    this.name = "LeadExistsError";
+    this.assessmentId = assessmentId;
+  }
+}
+
+/** The assessment has no lead: never left, deleted or expired. */
+export class LeadNotFoundError extends Error {
+  readonly assessmentId: string;
+
+  constructor(assessmentId: string) {
+    super(`Assessment ${assessmentId} has no lead.`);
+    this.name = "LeadNotFoundError";
+    this.assessmentId = assessmentId;
+  }
+}
+
+/**
+ * A lead's delivery was updated by someone else since it was read: its
+ * attempts are no longer the ones the update expected.
+ */
+export class LeadDeliveryChangedError extends Error {
+  readonly assessmentId: string;
+
+  constructor(assessmentId: string) {
+    super(`The delivery of the lead of ${assessmentId} has changed.`);
+    this.name = "LeadDeliveryChangedError";
+    this.assessmentId = assessmentId;
+  }
+}

@@ -13,13 +13,14 @@ import {
   type DynamoClients,
 } from "./dynamo-client.ts";
 import { ensureTable } from "./ensure-table.ts";
+import { createLeadStore, type LeadStore } from "./lead-store.ts";
 import { isConditionFailure, toStoreError } from "./sdk-errors.ts";
 import {
   AssessmentExistsError,
   AssessmentNotFoundError,
   StoreRequestError,
 } from "./store-errors.ts";
-import { assessmentKey } from "./table-definition.ts";
+import { assessmentKey, leadKey } from "./table-definition.ts";
 
 /** A stored result, as the store keeps it. */
 export interface AssessmentRecord {
@@ -41,8 +42,9 @@ export interface AssessmentRecord {
 /**
  * The data-access module: the only code that calls the table. Every
  * SDK exception leaves it as one of the errors in `store-errors.ts`.
+ * The lead functions are described in `lead-store.ts`.
  */
-export interface Store {
+export interface Store extends LeadStore {
   /**
    * Stores a new record. An expired record with the same id is
    * replaced, since readers already treat it as gone.
@@ -55,7 +57,8 @@ export interface Store {
     nowSeconds: number,
   ): Promise<AssessmentRecord | undefined>;
   /**
-   * Deletes the record if its deletion token hash is still this one.
+   * Deletes the record if its deletion token hash is still this one,
+   * and the assessment's lead with it.
    * @throws AssessmentNotFoundError when it is already gone.
    */
   deleteAssessment(id: string, deletionTokenHash: string): Promise<void>;
@@ -84,6 +87,7 @@ export function openStore(options: StoreOptions): Store {
   const table = options.tableName;
 
   return {
+    ...createLeadStore(clients, table),
     putAssessment: (record, now) => putAssessment(clients, table, record, now),
     getAssessment: (id, now) => getAssessment(clients, table, id, now),
     deleteAssessment: (id, hash) => deleteAssessment(clients, table, id, hash),
@@ -142,12 +146,25 @@ async function getAssessment(
   return await fromItem(item);
 }
 
+/*
+ * The lead goes first: if the result's delete then fails, a retry
+ * still finds the result and deletes both, whereas the other order
+ * could leave a lead behind with nothing left to delete it by.
+ */
 async function deleteAssessment(
   { documents }: DynamoClients,
   table: string,
   id: string,
   deletionTokenHash: string,
 ): Promise<void> {
+  try {
+    await documents.send(
+      new DeleteCommand({ TableName: table, Key: leadKey(id) }),
+    );
+  } catch (error) {
+    throw toStoreError("DeleteItem", error);
+  }
+
   const command = new DeleteCommand({
     TableName: table,
     Key: assessmentKey(id),

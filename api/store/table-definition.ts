@@ -58,7 +58,7 @@ export const tableDefinition: TableDefinition = {
 export const keyPrefixes = {
   /** `pk` of a stored result; its `sk` is `RESULT`. */
   assessment: "ASSESSMENT#",
-  /** `gsi1pk` of a lead, by month: `LEAD#2026-12`. */
+  /** `gsi1pk` of a lead, by month: `LEAD#2026-12`; its `pk` is the result's. */
   leadMonth: "LEAD#",
   /** `pk` of a workshop and its participants. */
   workshop: "WORKSHOP#",
@@ -72,4 +72,12 @@ export const resultSortKey = "RESULT";
 /** The primary key of the stored result with this id. */
 export function assessmentKey(id: string): { pk: string; sk: string } {
   return { pk: `${keyPrefixes.assessment}${id}`, sk: resultSortKey };
+}
+
+/** The sort key of a lead, beside its result in the same partition. */
+export const leadSortKey = "LEAD";
+
+/** The primary key of the lead of the assessment with this id. */
+export function leadKey(assessmentId: string): { pk: string; sk: string } {
+  return { pk: `${keyPrefixes.assessment}${assessmentId}`, sk: leadSortKey };
 }

@@ -3,11 +3,10 @@ import { z } from "zod";
 import type { Content } from "./content/schema.ts";
 import { createAnswersSchema, type Answers } from "./scoring/answers.ts";
 import type { AssessmentResult } from "./scoring/score-assessment.ts";
+import { maxReferrerLength, maxUtmLength } from "./submission-limits.ts";
 
-/** The longest campaign value we keep, in UTF-16 code units. */
-export const maxUtmLength = 200;
-/** The longest referrer we keep, in UTF-16 code units. */
-export const maxReferrerLength = 2000;
+export { maxReferrerLength, maxUtmLength };
+
 /** A workshop code: short, upper case, easy to read out in a room. */
 export const workshopCodePattern = /^[A-Z0-9]{4,8}$/;
 

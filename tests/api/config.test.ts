@@ -28,7 +28,66 @@ describe("parseConfig", () => {
       logLevel: "info",
       frameAncestors: "'self'",
       trustProxy: 0,
+      adminToken: undefined,
+      leadRetentionDays: 365,
+      leadGate: "results-first",
+      leadDelivery: {
+        mode: "in-process",
+        webhook: undefined,
+        maxAttempts: 6,
+        baseDelayMs: 1000,
+        timeoutMs: 5000,
+      },
     });
+  });
+
+  it("reads the lead and admin variables", () => {
+    const config = parseConfig({
+      ADMIN_TOKEN: "t".repeat(24),
+      LEAD_RETENTION_DAYS: "90",
+      LEAD_GATE: "form-first",
+      LEAD_WEBHOOK_URL: "https://crm.example/hooks/leads",
+      LEAD_WEBHOOK_SECRET: "s".repeat(16),
+      LEAD_DELIVERY: "stream",
+      LEAD_DELIVERY_MAX_ATTEMPTS: "3",
+      LEAD_DELIVERY_BASE_DELAY_MS: "250",
+      LEAD_DELIVERY_TIMEOUT_MS: "2000",
+    });
+
+    expect(config).toMatchObject({
+      adminToken: "t".repeat(24),
+      leadRetentionDays: 90,
+      leadGate: "form-first",
+      leadDelivery: {
+        mode: "stream",
+        webhook: {
+          url: "https://crm.example/hooks/leads",
+          secret: "s".repeat(16),
+        },
+        maxAttempts: 3,
+        baseDelayMs: 250,
+        timeoutMs: 2000,
+      },
+    });
+  });
+
+  it("refuses a webhook URL that is not http(s)", () => {
+    const problems = problemsOf({
+      LEAD_WEBHOOK_URL: "ftp://crm.example",
+      LEAD_WEBHOOK_SECRET: "s".repeat(16),
+    });
+
+    expect(problems).toEqual([
+      'LEAD_WEBHOOK_URL: must be an http(s) URL (got "ftp://crm.example")',
+    ]);
+  });
+
+  it("refuses a webhook URL without its secret, naming the secret", () => {
+    const problems = problemsOf({ LEAD_WEBHOOK_URL: "https://crm.example/x" });
+
+    expect(problems).toEqual([
+      "LEAD_WEBHOOK_SECRET: must be set when LEAD_WEBHOOK_URL is set",
+    ]);
   });
 
   it("reads every variable it is given", () => {
@@ -90,6 +149,35 @@ describe("parseConfig", () => {
     ],
     ["TABLE_NAME", "no spaces", /^TABLE_NAME: must be 3-255/],
     ["TRUST_PROXY", "yes", /^TRUST_PROXY: must be true, false or a number/],
+    ["ADMIN_TOKEN", "short", /^ADMIN_TOKEN: must be at least 24 characters/],
+    [
+      "ADMIN_TOKEN",
+      "has spaces in it, which bearer tokens cannot",
+      /^ADMIN_TOKEN: must not contain spaces/,
+    ],
+    ["LEAD_RETENTION_DAYS", "0", /^LEAD_RETENTION_DAYS: must be at least 1/],
+    ["LEAD_GATE", "never", /^LEAD_GATE: must be one of results-first, form/],
+    [
+      "LEAD_WEBHOOK_SECRET",
+      "too-short",
+      /^LEAD_WEBHOOK_SECRET: must be at least 16 characters/,
+    ],
+    ["LEAD_DELIVERY", "queue", /^LEAD_DELIVERY: must be one of in-process/],
+    [
+      "LEAD_DELIVERY_MAX_ATTEMPTS",
+      "0",
+      /^LEAD_DELIVERY_MAX_ATTEMPTS: must be at least 1/,
+    ],
+    [
+      "LEAD_DELIVERY_BASE_DELAY_MS",
+      "soon",
+      /^LEAD_DELIVERY_BASE_DELAY_MS: must be a whole number/,
+    ],
+    [
+      "LEAD_DELIVERY_TIMEOUT_MS",
+      "999999",
+      /^LEAD_DELIVERY_TIMEOUT_MS: must be at most 120000/,
+    ],
   ])("throws a ConfigError naming %s=%s", (name, value, message) => {
     const problems = problemsOf({ [name]: value });
 

@@ -124,6 +124,40 @@ describe("GET /api/openapi.json", () => {
     });
   });
 
+  it("documents the lead, admin and settings routes with their errors", () => {
+    const lead = document.paths["/api/leads"]?.post;
+    const list = document.paths["/api/admin/leads"]?.get;
+    const csv = document.paths["/api/admin/leads.csv"]?.get;
+    const settings = document.paths["/api/settings"]?.get;
+
+    expect(Object.keys(lead?.responses ?? {}).sort()).toEqual([
+      "200",
+      "201",
+      "202",
+      "400",
+      "404",
+      "409",
+      "413",
+      "415",
+      "429",
+      "500",
+      "503",
+    ]);
+    expect(lead?.requestBody?.content["application/json"]?.schema.$ref).toBe(
+      "#/components/schemas/LeadSubmission",
+    );
+    for (const admin of [list, csv]) {
+      expect(admin?.security).toEqual([{ adminToken: [] }]);
+      expect(schemaOf(admin, "401")).toBe(errorRef);
+      expect(schemaOf(admin, "400")).toBe(errorRef);
+    }
+    expect(settings?.responses["200"]).toBeDefined();
+    expect(document.components.securitySchemes?.adminToken).toMatchObject({
+      type: "http",
+      scheme: "bearer",
+    });
+  });
+
   it("names the content version it validates against", () => {
     expect(document.info.version).toBe(content.version);
   });

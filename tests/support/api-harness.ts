@@ -25,6 +25,7 @@ export function buildTestApp(
     env?: Record<string, string>;
     now?: () => Date;
     clientAddress?: AppDeps["clientAddress"];
+    leadDelivery?: AppDeps["leadDelivery"];
   } = {},
 ) {
   const config = parseConfig({
@@ -43,6 +44,7 @@ export function buildTestApp(
     logger,
     now: options.now,
     clientAddress: options.clientAddress,
+    leadDelivery: options.leadDelivery,
   });
   return { app, logs };
 }
