@@ -1,6 +1,8 @@
 import type { Construct } from "constructs";
 import { z } from "zod";
 
+import { leadGates } from "../../api/config.ts";
+
 /**
  * Accepts a whole number, or a string holding one: `-c retentionDays=90`
  * arrives as a string, while `cdk.json` may hold a number.
@@ -33,6 +35,7 @@ const stageName = /^[a-z][a-z0-9-]{0,19}$/;
 const hostName = /^(?=.{1,253}$)([a-z0-9]([a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,}$/;
 const usEast1Certificate =
   /^arn:aws[a-z-]*:acm:us-east-1:\d{12}:certificate\/[0-9a-f-]+$/;
+const revisionLabel = /^[A-Za-z0-9._-]{1,64}$/;
 
 /**
  * One `frame-ancestors` source: `'self'`, `'none'`, or an HTTPS origin,
@@ -86,6 +89,25 @@ export const deploymentConfigSchema = z
       )
       .default("'self'"),
     alarmEmail: optionalText(z.email("must be an email address")),
+    leadGate: z
+      .enum(leadGates, { error: `must be one of ${leadGates.join(", ")}` })
+      .default("results-first"),
+    leadRetentionDays: wholeNumber(1, 3650).default(365),
+    leadWebhookUrl: optionalText(
+      z.url({
+        protocol: /^https$/,
+        hostname: z.regexes.domain,
+        error: "must be an https:// URL with a host name",
+      }),
+    ),
+    secretsRevision: optionalText(
+      z
+        .string()
+        .regex(
+          revisionLabel,
+          "must be 1-64 letters, digits, dots, hyphens or underscores",
+        ),
+    ),
   })
   .refine(
     (config) => Boolean(config.domainName) === Boolean(config.certificateArn),

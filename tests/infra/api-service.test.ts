@@ -14,12 +14,6 @@ interface Statement {
   Resource: unknown;
 }
 
-function policyStatements(template: Template): Statement[] {
-  return propertiesOf(template, "AWS::IAM::Policy").flatMap(
-    (policy) => (policy.PolicyDocument as { Statement: Statement[] }).Statement,
-  );
-}
-
 const apiDescription = "Integration Readiness Assessment API";
 
 function apiFunctionOf(template: Template): Record<string, unknown> {
@@ -28,6 +22,19 @@ function apiFunctionOf(template: Template): Record<string, unknown> {
   );
   expect(functions).toHaveLength(1);
   return functions[0]!;
+}
+
+/** Every statement of the policies attached to the API function's role. */
+function apiPolicyStatements(template: Template): Statement[] {
+  const role = apiFunctionOf(template).Role as { "Fn::GetAtt": string[] };
+  const roleRef = { Ref: role["Fn::GetAtt"][0] };
+
+  return propertiesOf(template, "AWS::IAM::Policy")
+    .filter((policy) => isDeepEqual(policy.Roles, [roleRef]))
+    .flatMap(
+      (policy) =>
+        (policy.PolicyDocument as { Statement: Statement[] }).Statement,
+    );
 }
 
 const actionsOf = (statement: Statement) => [statement.Action].flat();
@@ -61,6 +68,61 @@ describe("the API function", () => {
           FRAME_ANCESTORS: "'self'",
           STORE: "aws",
         },
+      },
+    });
+  });
+
+  it("only stores leads, and leaves their delivery to the table's stream", () => {
+    template.hasResourceProperties("AWS::Lambda::Function", {
+      ...apiFunction,
+      Environment: {
+        Variables: Match.objectLike({
+          LEAD_DELIVERY: "stream",
+          LEAD_GATE: "results-first",
+          LEAD_RETENTION_DAYS: "365",
+          LEAD_WEBHOOK_URL: Match.absent(),
+          LEAD_WEBHOOK_SECRET: Match.absent(),
+        }),
+      },
+    });
+  });
+
+  it("gets the admin token from Secrets Manager, never as plain text", () => {
+    const secretId = logicalIdOf(template, "AWS::SecretsManager::Secret", {
+      Description: Match.stringLikeRegexp("ADMIN_TOKEN"),
+    });
+    const variables = (
+      apiFunctionOf(template).Environment as {
+        Variables: Record<string, unknown>;
+      }
+    ).Variables;
+
+    expect(variables.ADMIN_TOKEN).toEqual({
+      "Fn::Join": [
+        "",
+        ["{{resolve:secretsmanager:", { Ref: secretId }, ":SecretString:::}}"],
+      ],
+    });
+    template.hasResourceProperties("AWS::SecretsManager::Secret", {
+      Description: Match.stringLikeRegexp("ADMIN_TOKEN"),
+      GenerateSecretString: Match.objectLike({ PasswordLength: 48 }),
+      SecretString: Match.absent(),
+    });
+  });
+
+  it("passes the lead gate and lead retention given in context", () => {
+    const custom = synthesize({
+      leadGate: "form-first",
+      leadRetentionDays: "400",
+    });
+
+    custom.template.hasResourceProperties("AWS::Lambda::Function", {
+      ...apiFunction,
+      Environment: {
+        Variables: Match.objectLike({
+          LEAD_GATE: "form-first",
+          LEAD_RETENTION_DAYS: "400",
+        }),
       },
     });
   });
@@ -108,7 +170,8 @@ describe("the API's access to data", () => {
   const { template } = synthesize();
   const tableId = logicalIdOf(template, "AWS::DynamoDB::Table");
   const tableArn = { "Fn::GetAtt": [tableId, "Arn"] };
-  const dynamoStatements = policyStatements(template).filter(touchesDynamoDb);
+  const dynamoStatements =
+    apiPolicyStatements(template).filter(touchesDynamoDb);
 
   it("allows exactly the item actions the API uses, on its table only", () => {
     const onTable = dynamoStatements.filter((statement) =>

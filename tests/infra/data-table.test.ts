@@ -38,6 +38,12 @@ describe("the data table", () => {
     });
   });
 
+  it("streams the new image of each change, for lead delivery", () => {
+    template.hasResourceProperties("AWS::DynamoDB::Table", {
+      StreamSpecification: { StreamViewType: "NEW_IMAGE" },
+    });
+  });
+
   it("has pk and sk as its keys, like the local engine's table", () => {
     template.hasResourceProperties("AWS::DynamoDB::Table", {
       KeySchema: [

@@ -49,6 +49,8 @@ describe("deployment config from CDK context", () => {
       throttleRate: 50,
       throttleBurst: 100,
       frameAncestors: "'self'",
+      leadGate: "results-first",
+      leadRetentionDays: 365,
     });
   });
 
@@ -80,6 +82,22 @@ describe("deployment config from CDK context", () => {
     });
   });
 
+  it("takes the lead settings, with numbers given as text", () => {
+    const config = parseDeploymentConfig({
+      leadGate: "form-first",
+      leadRetentionDays: "30",
+      leadWebhookUrl: "https://crm.example.com/hooks/leads?source=assess",
+      secretsRevision: "2026-12-03.1",
+    });
+
+    expect(config).toMatchObject({
+      leadGate: "form-first",
+      leadRetentionDays: 30,
+      leadWebhookUrl: "https://crm.example.com/hooks/leads?source=assess",
+      secretsRevision: "2026-12-03.1",
+    });
+  });
+
   it("treats an empty value as not set", () => {
     const config = parseDeploymentConfig({ alarmEmail: "", domainName: " " });
 
@@ -100,6 +118,22 @@ describe("deployment config from CDK context", () => {
     [{ stage: "Prod" }, "stage: must be 1-20 lowercase letters"],
     [{ alarmEmail: "ops" }, "alarmEmail: must be an email address"],
     [{ domainName: "not a host" }, "domainName: must be a host name"],
+    [{ leadRetentionDays: "0" }, "leadRetentionDays: must be at least 1"],
+    [{ leadRetentionDays: 4000 }, "leadRetentionDays: must be at most 3650"],
+    [
+      { leadGate: "required" },
+      "leadGate: must be one of results-first, form-first",
+    ],
+    [
+      { leadWebhookUrl: "http://crm.example.com/hooks" },
+      "leadWebhookUrl: must be an https:// URL",
+    ],
+    [{ leadWebhookUrl: "crm.example.com" }, "leadWebhookUrl: must be an"],
+    [
+      { leadWebhookUrl: "https://localhost/hooks" },
+      "leadWebhookUrl: must be an https:// URL with a host name",
+    ],
+    [{ secretsRevision: "a b" }, "secretsRevision: must be 1-64 letters"],
   ])("rejects %j", (context, message) => {
     expect(rejection(context)).toContain(message);
   });

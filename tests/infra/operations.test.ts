@@ -94,7 +94,7 @@ describe("the alarms", () => {
   });
 
   it("are named after the stack, so a message says which stage", () => {
-    expect(alarms).toHaveLength(4);
+    expect(alarms).toHaveLength(6);
     for (const alarm of alarms) {
       expect(alarm.AlarmName).toMatch(/^IntegrationReadiness-dev-/);
     }
@@ -165,6 +165,12 @@ describe("the stack outputs", () => {
     "DistributionId",
     "BucketName",
     "AlarmTopicArn",
+    "EventBusName",
+    "LeadDeliveryFunctionName",
+    "LeadDeadLetterQueueUrl",
+    "LeadStreamDeadLetterQueueUrl",
+    "AdminTokenSecretArn",
+    "LeadWebhookSecretArn",
   ])("include %s", (name) => {
     template.hasOutput(name, { Value: Match.anyValue() });
   });

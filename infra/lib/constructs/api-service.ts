@@ -6,9 +6,13 @@ import type * as dynamodb from "aws-cdk-lib/aws-dynamodb";
 import * as iam from "aws-cdk-lib/aws-iam";
 import * as lambda from "aws-cdk-lib/aws-lambda";
 import type * as logs from "aws-cdk-lib/aws-logs";
+import type * as secretsmanager from "aws-cdk-lib/aws-secretsmanager";
 import { Construct } from "constructs";
 
+import type { LeadGate } from "../../../api/config.ts";
 import { lambdaBundleDir, requireLambdaBundle } from "../build-output.ts";
+import { environmentValueOf } from "./app-secrets.ts";
+import { optionalVariable } from "./function-environment.ts";
 import { createLogGroup } from "./log-group.ts";
 
 /**
@@ -42,6 +46,14 @@ export interface ApiServiceProps {
   frameAncestors: string;
   /** Steady requests per second, and the burst, for the whole API. */
   throttle: { rateLimit: number; burstLimit: number };
+  /** The admin token the admin API asks for. */
+  adminToken: secretsmanager.ISecret;
+  /** Whether the lead form comes before or after the result. */
+  leadGate: LeadGate;
+  /** How long leads live, passed to the API. */
+  leadRetentionDays: number;
+  /** Changes the function, so it picks up changed secret values. */
+  secretsRevision?: string;
   /** The folder holding the Lambda bundle's `index.mjs`. */
   codeDir?: string;
 }
@@ -52,8 +64,10 @@ export interface ApiServiceProps {
  *
  * @example
  * const api = new ApiService(this, "Api", {
- *   table, indexNames: ["gsi1"], retentionDays: 180,
+ *   table, indexNames: ["GSI1"], retentionDays: 180,
  *   frameAncestors: "'self'", throttle: { rateLimit: 50, burstLimit: 100 },
+ *   adminToken: secrets.adminToken, leadGate: "results-first",
+ *   leadRetentionDays: 365,
  * });
  */
 export class ApiService extends Construct {
@@ -116,6 +130,12 @@ export class ApiService extends Construct {
         RETENTION_DAYS: String(props.retentionDays),
         LOG_LEVEL: "info",
         FRAME_ANCESTORS: props.frameAncestors,
+        // The API only writes leads; the table's stream delivers them.
+        LEAD_DELIVERY: "stream",
+        LEAD_GATE: props.leadGate,
+        LEAD_RETENTION_DAYS: String(props.leadRetentionDays),
+        ADMIN_TOKEN: environmentValueOf(props.adminToken),
+        ...optionalVariable("SECRETS_REVISION", props.secretsRevision),
       },
     });
   }

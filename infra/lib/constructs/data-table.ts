@@ -11,7 +11,8 @@ import {
  * The product's one DynamoDB table, shaped by the same definition the
  * local engine uses. It holds results, leads and workshops, which cannot
  * be rebuilt, so it is protected three ways: deletion protection, kept
- * when the stack goes, and point-in-time recovery.
+ * when the stack goes, and point-in-time recovery. Its stream carries
+ * each change to lead delivery (see `LeadEvents`).
  *
  * @example
  * const data = new DataTable(this, "Data");
@@ -34,6 +35,9 @@ export class DataTable extends Construct {
       pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
       deletionProtection: true,
       removalPolicy: RemovalPolicy.RETAIN,
+      // Lead delivery reads new leads from here; only the new image is
+      // needed, as the pipe filters on what an item has become.
+      stream: dynamodb.StreamViewType.NEW_IMAGE,
     });
 
     for (const index of tableDefinition.globalSecondaryIndexes) {

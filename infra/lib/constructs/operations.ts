@@ -3,6 +3,7 @@ import * as cloudwatch from "aws-cdk-lib/aws-cloudwatch";
 import { SnsAction } from "aws-cdk-lib/aws-cloudwatch-actions";
 import * as logs from "aws-cdk-lib/aws-logs";
 import * as sns from "aws-cdk-lib/aws-sns";
+import type * as sqs from "aws-cdk-lib/aws-sqs";
 import { EmailSubscription } from "aws-cdk-lib/aws-sns-subscriptions";
 import { Construct } from "constructs";
 
@@ -89,6 +90,28 @@ export class Operations extends Construct {
         description:
           "Requests were answered 429, by the stage's throttling or the " +
           "API's own rate limits.",
+      }),
+    );
+  }
+
+  /**
+   * Adds an alarm that fires as soon as a dead-letter queue holds a
+   * message: each one is a lead event that was not processed.
+   */
+  watchDeadLetters(id: string, queue: sqs.IQueue, description: string): void {
+    this.watch(
+      new cloudwatch.Alarm(this, id, {
+        alarmName: this.alarmName(id),
+        alarmDescription: description,
+        metric: queue.metricApproximateNumberOfMessagesVisible({
+          period,
+          statistic: "Maximum",
+        }),
+        threshold: 0,
+        comparisonOperator:
+          cloudwatch.ComparisonOperator.GREATER_THAN_THRESHOLD,
+        evaluationPeriods: 1,
+        treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
       }),
     );
   }

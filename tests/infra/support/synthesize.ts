@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 
 import { App } from "aws-cdk-lib";
-import { Template } from "aws-cdk-lib/assertions";
+import { Match, Template } from "aws-cdk-lib/assertions";
 
 import { addReadinessStack } from "../../../infra/lib/readiness-app.ts";
 import type { ReadinessStack } from "../../../infra/lib/readiness-stack.ts";
@@ -72,9 +72,17 @@ export function propertiesOf(
   return Object.values(resources).map((resource) => resource.Properties ?? {});
 }
 
-/** The logical id of the one resource of a type, or a failed test. */
-export function logicalIdOf(template: Template, type: string): string {
-  const ids = Object.keys(template.findResources(type));
+/**
+ * The logical id of the one resource of a type, among those whose
+ * properties match `properties` when given, or a failed test.
+ */
+export function logicalIdOf(
+  template: Template,
+  type: string,
+  properties?: Record<string, unknown>,
+): string {
+  const pattern = properties && { Properties: Match.objectLike(properties) };
+  const ids = Object.keys(template.findResources(type, pattern));
   if (ids.length !== 1) {
     throw new Error(`expected one ${type}, found ${ids.length}`);
   }
