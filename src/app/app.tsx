@@ -1,23 +1,39 @@
-import { Suspense, type MouseEvent } from "react";
+import { Suspense, useState, type MouseEvent } from "react";
 
 import { LoadingMessage } from "../components/loading-message.tsx";
 import { content } from "../generated/content.ts";
 import { AnswerStoreProvider, type AnswerStore } from "../lib/answer-store.tsx";
+import {
+  openBrowserStorage,
+  type KeyValueStorage,
+} from "../lib/browser-storage.ts";
 import { paths } from "../lib/paths.ts";
 import { Link, RouterProvider, useLocation } from "../lib/router.tsx";
+import { SubmissionProvider } from "../lib/submission/index.ts";
 import { ErrorBoundary } from "./error-boundary.tsx";
 import { RouteOutlet } from "./route-outlet.tsx";
 import { SavedAnswersNotice } from "./saved-answers-notice.tsx";
 
+interface AppProps {
+  answerStore: AnswerStore;
+  /** Where submissions wait until stored; localStorage by default. */
+  submissionStorage?: KeyValueStorage;
+}
+
 /**
  * The whole single-page app: page frame and routes, around an answer
- * store opened beforehand (see `openAnswerStore`).
+ * store opened beforehand (see `openAnswerStore`) and the queue that
+ * saves finished results to the server.
  */
-export function App({ answerStore }: { answerStore: AnswerStore }) {
+export function App({ answerStore, submissionStorage }: AppProps) {
+  const [storage] = useState(() => submissionStorage ?? openBrowserStorage());
+
   return (
     <RouterProvider>
       <AnswerStoreProvider store={answerStore}>
-        <PageFrame />
+        <SubmissionProvider storage={storage}>
+          <PageFrame />
+        </SubmissionProvider>
       </AnswerStoreProvider>
     </RouterProvider>
   );

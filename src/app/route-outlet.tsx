@@ -12,15 +12,30 @@ import { NotFoundScreen } from "../components/not-found-screen.tsx";
 // visited, to keep the first question fast on a slow phone.
 const loadResults = loadOnce(() => import("../features/results/index.ts"));
 const loadPatterns = loadOnce(() => import("../features/patterns/index.ts"));
+const loadLeads = loadOnce(() => import("../features/leads/index.ts"));
+const loadAdmin = loadOnce(() => import("../features/leads/admin.ts"));
 
+// The lead form comes with the results; both chunks load at once.
 function ResultsRoute() {
+  const leads = loadLeads();
   const { ResultsScreen } = use(loadResults());
-  return <ResultsScreen />;
+  const { LeadGate } = use(leads);
+  return <ResultsScreen gate={LeadGate} />;
+}
+
+function SharedResultRoute({ id }: { id: string }) {
+  const { SharedResultScreen } = use(loadResults());
+  return <SharedResultScreen id={id} />;
 }
 
 function PatternRoute({ pageId, anchor }: { pageId: string; anchor: string }) {
   const { PatternScreen } = use(loadPatterns());
   return <PatternScreen pageId={pageId} anchor={anchor} />;
+}
+
+function AdminRoute() {
+  const { AdminScreen } = use(loadAdmin());
+  return <AdminScreen />;
 }
 
 /** The screen for the current address. */
@@ -35,6 +50,10 @@ export function RouteOutlet() {
       return <QuestionScreen number={route.number} />;
     case "results":
       return <ResultsRoute />;
+    case "shared-result":
+      return <SharedResultRoute id={route.id} />;
+    case "admin":
+      return <AdminRoute />;
     case "pattern":
       if (!hasPatternPage(route.pageId)) return <NotFoundScreen />;
       return <PatternRoute pageId={route.pageId} anchor={anchor} />;

@@ -7,6 +7,7 @@ import {
 } from "react";
 
 import type { Content } from "../core/content/schema.ts";
+import type { SubmissionContext } from "../core/submission.ts";
 import { content } from "../generated/content.ts";
 import { openBrowserStorage, type KeyValueStorage } from "./browser-storage.ts";
 import { loadOnce } from "./load-once.ts";
@@ -20,8 +21,11 @@ import {
   type RestoredAnswers,
   type SavedAnswers,
 } from "./saved-answers.ts";
+import { newAssessmentId } from "./submission/assessment-id.ts";
+import { readArrivalContext } from "./submission/attribution.ts";
 
 export interface AnswerState extends SavedAnswers {
+  assessmentId: string;
   /** Said once after a content change, until the person dismisses it. */
   notice?: string;
   /** False when the browser will not keep answers past this page. */
@@ -47,6 +51,10 @@ const loadAnswerCheck = loadOnce(() => import("./answer-check.ts"));
  * saved. The schema check (and zod with it) is fetched only when there
  * is something saved to check, which keeps a first visit light.
  *
+ * Where this visit came from (`arrival`) is kept with the answers the
+ * first time there is any, so a campaign is credited even when the
+ * person finishes on a later visit.
+ *
  * @example
  * const store = await openAnswerStore();
  * store.chooseOption("ed-event-bus", "some");
@@ -54,9 +62,10 @@ const loadAnswerCheck = loadOnce(() => import("./answer-check.ts"));
 export async function openAnswerStore(
   storage: KeyValueStorage = openBrowserStorage(),
   assessment: Content = content,
+  arrival: SubmissionContext | undefined = readArrivalContext(),
 ): Promise<AnswerStore> {
   const restored = await restoreFrom(storage, assessment);
-  return createAnswerStore(storage, assessment, restored);
+  return createAnswerStore(storage, assessment, restored, arrival);
 }
 
 async function restoreFrom(
@@ -86,14 +95,28 @@ function createAnswerStore(
   storage: KeyValueStorage,
   assessment: Content,
   restored: RestoredAnswers,
+  arrival: SubmissionContext | undefined,
 ): AnswerStore {
   const listeners = new Set<() => void>();
   let state = stateFrom(restored);
 
-  function stateFrom({ answers, position, change }: RestoredAnswers) {
-    if (change) persist({ answers, position });
+  function stateFrom(saved: RestoredAnswers): AnswerState {
+    const { answers, position, change } = saved;
+    const assessmentId = saved.assessmentId ?? newAssessmentId();
+    const context = saved.context ?? arrival;
+
+    // An id made now must be kept before anything is submitted under
+    // it, or a reload would submit the same answers again as another.
+    const hasAnswers = Object.keys(answers).length > 0;
+    const madeId = hasAnswers && saved.assessmentId === undefined;
+    const newContext = context !== saved.context;
+    if (change || madeId || newContext) {
+      persist({ answers, position, assessmentId, context });
+    }
+
     const notice = change ? describeContentChange(change) : undefined;
-    return { answers, position, notice, persistent: storage.persistent };
+    const { persistent } = storage;
+    return { answers, position, assessmentId, context, notice, persistent };
   }
 
   function persist(saved: SavedAnswers) {
@@ -114,21 +137,31 @@ function createAnswerStore(
       return () => listeners.delete(listener);
     },
     chooseOption(questionId, optionId) {
-      update({ answers: { ...state.answers, [questionId]: optionId } });
+      const before = state.answers[questionId];
+      const changed = before !== undefined && before !== optionId;
+      update({
+        answers: { ...state.answers, [questionId]: optionId },
+        // Other answers are another assessment, with an id of its own.
+        ...(changed && { assessmentId: newAssessmentId() }),
+      });
     },
     setPosition(index) {
       if (index !== state.position) update({ position: index });
     },
     clear() {
       storage.remove(savedAnswersKey);
-      update({ ...noAnswers, notice: undefined }, false);
+      const fresh = { ...noAnswers, assessmentId: newAssessmentId() };
+      // The campaign that brought the person here still applies.
+      update({ ...fresh, notice: undefined }, state.context !== undefined);
     },
     dismissNotice() {
       update({ notice: undefined }, false);
     },
     async reload() {
-      const { answers, position } = await restoreFrom(storage, assessment);
-      update({ answers, position }, false);
+      const saved = await restoreFrom(storage, assessment);
+      const { answers, position, context = state.context } = saved;
+      const assessmentId = saved.assessmentId ?? newAssessmentId();
+      update({ answers, position, assessmentId, context }, false);
     },
   };
 }

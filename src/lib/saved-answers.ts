@@ -1,5 +1,8 @@
 import type { Content } from "../core/content/schema.ts";
 import type { Answers } from "../core/scoring/answers.ts";
+import type { SubmissionContext } from "../core/submission.ts";
+import { isAssessmentId } from "./submission/assessment-id.ts";
+import { readSavedContext } from "./submission/attribution.ts";
 
 /** The localStorage key; the suffix changes if the envelope ever does. */
 export const savedAnswersKey = "ira:assessment:v1";
@@ -9,6 +12,13 @@ export interface SavedAnswers {
   answers: Answers;
   /** The 0-based index of the question they last had on screen. */
   position: number;
+  /**
+   * The id these answers are submitted under. It stays the same for
+   * every retry, and changes when an answer given earlier changes.
+   */
+  assessmentId?: string;
+  /** Where the visit that started them came from (campaign, referrer). */
+  context?: SubmissionContext;
 }
 
 /** How an answer set saved under older content was carried over. */
@@ -35,6 +45,8 @@ interface Envelope {
   contentVersion: string;
   answers: Record<string, unknown>;
   position: number;
+  assessmentId?: string;
+  context?: SubmissionContext;
 }
 
 /**
@@ -59,11 +71,15 @@ export function restoreAnswers(
   if (!check(answers)) return noAnswers;
 
   const last = content.questions.length - 1;
-  const restored = { answers, position: Math.min(envelope.position, last) };
+  const position = Math.min(envelope.position, last);
+  const { assessmentId, context } = envelope;
   const versionChanged = envelope.contentVersion !== content.version;
+
+  // Answers carried over to new content are a new assessment: the
+  // server would refuse them under the id of the old one.
   return versionChanged && change.saved > 0
-    ? { ...restored, change }
-    : restored;
+    ? { answers, position, context, change }
+    : { answers, position, context, assessmentId };
 }
 
 function readEnvelope(raw: string): Envelope | undefined {
@@ -78,6 +94,10 @@ function readEnvelope(raw: string): Envelope | undefined {
     contentVersion: parsed.contentVersion,
     answers: parsed.answers,
     position: valid ? position : 0,
+    assessmentId: isAssessmentId(parsed.assessmentId)
+      ? parsed.assessmentId
+      : undefined,
+    context: readSavedContext(parsed.context),
   };
 }
 
@@ -126,6 +146,8 @@ export function serializeAnswers(saved: SavedAnswers, content: Content) {
     contentVersion: content.version,
     answers: saved.answers,
     position: saved.position,
+    assessmentId: saved.assessmentId,
+    context: saved.context,
     savedAt: new Date().toISOString(),
   });
 }

@@ -32,6 +32,9 @@ async function openResults() {
   seedSavedAnswers(answers, { position: 14 });
   const view = await renderApp("/results");
   await findScreenHeading("Your results");
+  // The lead settings are read before the result shows (it may wait
+  // behind the lead form); without an API they fall back to showing it.
+  await screen.findByText("Overall score");
   return { ...view, result: scoreAssessment(content, answers) };
 }
 

@@ -27,6 +27,11 @@ const testEnvironment = {
   RATE_LIMIT_BURST: "10000",
 };
 
+export interface AppServerOptions {
+  /** Extra environment for the server, e.g. `{ ADMIN_TOKEN: "…" }`. */
+  env?: Record<string, string>;
+}
+
 /**
  * Starts the real Node server, which serves the production build in
  * `dist/` compressed and the API, on a free loopback port, with the
@@ -39,14 +44,20 @@ const testEnvironment = {
  * await page.goto(app.url);
  * await app.stop();
  */
-export async function startAppServer(): Promise<AppServer> {
+export async function startAppServer(
+  options: AppServerOptions = {},
+): Promise<AppServer> {
   if (!existsSync("dist/index.html")) {
     throw new Error("dist/index.html is missing: run `npx vite build` first");
   }
 
   const distDir = mkdtempSync(join(tmpdir(), "app-dist-"));
   cpSync("dist", distDir, { recursive: true });
-  const config = parseConfig({ ...testEnvironment, DIST_DIR: distDir });
+  const config = parseConfig({
+    ...testEnvironment,
+    ...options.env,
+    DIST_DIR: distDir,
+  });
   const server = await startServer(config);
 
   return {

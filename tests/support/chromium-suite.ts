@@ -1,7 +1,11 @@
 import type { Browser, BrowserContext } from "playwright-core";
 import { afterAll, afterEach, beforeAll } from "vitest";
 
-import { startAppServer, type AppServer } from "./app-server.ts";
+import {
+  startAppServer,
+  type AppServer,
+  type AppServerOptions,
+} from "./app-server.ts";
 import {
   desktop,
   launchChromium,
@@ -28,7 +32,9 @@ export interface ChromiumSuite {
  *   const { page, watch } = await suite.open(phone);
  * });
  */
-export function useAppInChromium(): ChromiumSuite {
+export function useAppInChromium(
+  serverOptions: AppServerOptions = {},
+): ChromiumSuite {
   const contexts: BrowserContext[] = [];
   const suite = {
     async open(options = desktop) {
@@ -43,7 +49,7 @@ export function useAppInChromium(): ChromiumSuite {
   } as ChromiumSuite;
 
   beforeAll(async () => {
-    suite.app = await startAppServer();
+    suite.app = await startAppServer(serverOptions);
     suite.browser = await launchChromium();
   });
   afterEach(async () => {

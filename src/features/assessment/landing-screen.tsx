@@ -52,9 +52,10 @@ function AboutTheAssessment() {
           link to our pattern guides.
         </li>
         <li>
-          <strong>Your answers stay in this browser.</strong> Each one is saved
-          as you choose it, so you can close the tab and come back. Nothing is
-          sent to a server.
+          <strong>Saved as you go.</strong> Each answer is kept in this browser
+          as you choose it, so you can close the tab and come back. Your
+          finished result is saved on our server for a share link, and you can
+          delete it.
         </li>
       </ul>
     </>

@@ -8,11 +8,14 @@ interface AnswerListProps {
   insights: AnswerInsight[];
   /** Off for "Not sure", where the answer is the same every time. */
   showAnswer?: boolean;
+  /** What the chosen option is called: "Your answer", or "Answer". */
+  answerLabel?: string;
 }
 
 /** One group of answers (strengths, gaps or "not sure") under a heading. */
 export function AnswerList(props: AnswerListProps) {
-  const { id, title, intro, empty, insights, showAnswer = true } = props;
+  const { id, title, intro, empty, insights } = props;
+  const { showAnswer = true, answerLabel = "Your answer" } = props;
 
   return (
     <section aria-labelledby={id} className="answer-group">
@@ -25,7 +28,7 @@ export function AnswerList(props: AnswerListProps) {
               <span className="prompt">{insight.prompt}</span>
               {showAnswer && (
                 <span className="answer">
-                  Your answer: {insight.optionLabel}
+                  {answerLabel}: {insight.optionLabel}
                 </span>
               )}
             </li>

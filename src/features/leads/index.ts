@@ -1,0 +1,1 @@
+export { LeadGate, type LeadGateProps } from "./lead-gate.tsx";
