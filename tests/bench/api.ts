@@ -81,7 +81,7 @@ async function rawPuts(
   concurrency: number,
   duration: number,
 ): Promise<Rate> {
-  const template = await sampleItem();
+  const template = sampleItem();
   const cpuBefore = process.cpuUsage();
   const started = performance.now();
   const deadline = started + duration * 1000;

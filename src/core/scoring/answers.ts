@@ -76,9 +76,28 @@ export function createPartialAnswersSchema(content: Content) {
   return createAnswersSchema(content).partial();
 }
 
+/*
+ * Building a zod schema compiles it, which costs more than checking a
+ * set of answers with it, and the API scores every submission: so each
+ * content keeps its schema once built.
+ */
+const answersSchemas = new WeakMap<
+  Content,
+  ReturnType<typeof createAnswersSchema>
+>();
+
+function answersSchemaOf(content: Content) {
+  let schema = answersSchemas.get(content);
+  if (!schema) {
+    schema = createAnswersSchema(content);
+    answersSchemas.set(content, schema);
+  }
+  return schema;
+}
+
 /** Parses answers, or throws InvalidAnswersError with one issue each. */
 export function parseAnswers(content: Content, answers: unknown): Answers {
-  const result = createAnswersSchema(content).safeParse(answers);
+  const result = answersSchemaOf(content).safeParse(answers);
   if (result.success) return result.data;
   throw new InvalidAnswersError(toAnswerIssues(result.error, answers));
 }
