@@ -172,7 +172,7 @@ const envSchema = z.object({
   RATE_LIMIT_BURST: wholeNumber(1, 1_000_000_000, 60),
   TRUST_PROXY: proxyCount,
   ADMIN_TOKEN: adminToken,
-  LEAD_RETENTION_DAYS: wholeNumber(1, 3650, 365),
+  LEAD_RETENTION_DAYS: wholeNumber(1, 3650, 180),
   LEAD_GATE: z
     .enum(leadGates, { error: `must be one of ${leadGates.join(", ")}` })
     .default("results-first"),
@@ -261,10 +261,22 @@ function withoutEmptyValues(env: Record<string, string | undefined>) {
   );
 }
 
+/*
+ * A bad value is echoed to help whoever set it, except where the value
+ * is a secret: start-up errors end up in logs. A webhook URL may carry
+ * a key in its query, so it counts as one.
+ */
+const secretVariables = new Set([
+  "ADMIN_TOKEN",
+  "LEAD_WEBHOOK_SECRET",
+  "LEAD_WEBHOOK_URL",
+]);
+
 function describeIssue(issue: z.core.$ZodIssue): string {
   const name = issue.path.map(String).join(".");
+  const secret = secretVariables.has(name);
   const got =
-    typeof issue.input === "string"
+    typeof issue.input === "string" && !secret
       ? ` (got ${JSON.stringify(issue.input)})`
       : "";
   return `${name}: ${issue.message}${got}`;

@@ -1,6 +1,9 @@
 import { createHash } from "node:crypto";
 
-import type { LeadInput } from "../../src/core/leads/lead-schema.ts";
+import {
+  minimumFormMs,
+  type LeadInput,
+} from "../../src/core/leads/lead-schema.ts";
 import { HttpError } from "../errors.ts";
 import type { Logger } from "../log.ts";
 import type { AssessmentRecord, Store } from "../store/store.ts";
@@ -29,9 +32,6 @@ export interface LeadServiceDeps {
   retentionDays: number;
   now: () => Date;
 }
-
-/** People need longer than this to fill in the form; bots do not. */
-export const minimumFormMs = 3000;
 
 const secondsPerDay = 86_400;
 
@@ -130,7 +130,7 @@ function buildLead(
     id: input.id,
     assessmentId: input.assessmentId,
     createdAt,
-    expiresAt: epochSeconds(now) + deps.retentionDays * secondsPerDay,
+    expiresAt: leadExpiry(deps, assessment, now),
     name: input.name,
     email: input.email,
     company: input.company,
@@ -150,6 +150,20 @@ function buildLead(
     requestHash: hashLead(input),
     delivery: { status: "pending", attempts: 0 },
   };
+}
+
+/*
+ * A lead never outlives its result: the person deletes both with the
+ * result's token, and once the result has expired there is no token
+ * left to delete the lead with.
+ */
+function leadExpiry(
+  deps: LeadServiceDeps,
+  assessment: AssessmentRecord,
+  now: Date,
+): number {
+  const ownExpiry = epochSeconds(now) + deps.retentionDays * secondsPerDay;
+  return Math.min(ownExpiry, assessment.expiresAt);
 }
 
 /**

@@ -92,7 +92,7 @@ export const deploymentConfigSchema = z
     leadGate: z
       .enum(leadGates, { error: `must be one of ${leadGates.join(", ")}` })
       .default("results-first"),
-    leadRetentionDays: wholeNumber(1, 3650).default(365),
+    leadRetentionDays: wholeNumber(1, 3650).default(180),
     leadWebhookUrl: optionalText(
       z.url({
         protocol: /^https$/,

@@ -29,7 +29,7 @@ describe("parseConfig", () => {
       frameAncestors: "'self'",
       trustProxy: 0,
       adminToken: undefined,
-      leadRetentionDays: 365,
+      leadRetentionDays: 180,
       leadGate: "results-first",
       leadDelivery: {
         mode: "in-process",
@@ -77,9 +77,20 @@ describe("parseConfig", () => {
       LEAD_WEBHOOK_SECRET: "s".repeat(16),
     });
 
-    expect(problems).toEqual([
-      'LEAD_WEBHOOK_URL: must be an http(s) URL (got "ftp://crm.example")',
-    ]);
+    expect(problems).toEqual(["LEAD_WEBHOOK_URL: must be an http(s) URL"]);
+  });
+
+  it("never echoes a secret's value in its error", () => {
+    const secrets = {
+      ADMIN_TOKEN: "leaked token with spaces in it",
+      LEAD_WEBHOOK_SECRET: "leaked-secret",
+      LEAD_WEBHOOK_URL: "ftp://crm.example/?key=leaked",
+    };
+
+    const problems = problemsOf(secrets);
+
+    expect(problems).toHaveLength(3);
+    expect(problems.join("\n")).not.toContain("leaked");
   });
 
   it("refuses a webhook URL without its secret, naming the secret", () => {

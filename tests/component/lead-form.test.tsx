@@ -2,6 +2,7 @@ import { screen, waitFor, within } from "@testing-library/react";
 import type { UserEvent } from "@testing-library/user-event";
 import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 
+import { minimumFormMs } from "../../src/core/leads/lead-schema.ts";
 import { scoreAssessment } from "../../src/core/scoring/score-assessment.ts";
 import type { Submission } from "../../src/core/submission.ts";
 import { content } from "../../src/generated/content.ts";
@@ -292,6 +293,8 @@ describe("the lead form on the results", () => {
       ...details,
       assessmentId: (stored!.body as Submission).id,
     });
+    // A quick click on the offer must not look like a bot to the API.
+    expect(resent!.elapsedMs as number).toBeGreaterThanOrEqual(minimumFormMs);
   });
 
   it("forgets the details this browser kept when asked", async () => {

@@ -50,7 +50,7 @@ describe("deployment config from CDK context", () => {
       throttleBurst: 100,
       frameAncestors: "'self'",
       leadGate: "results-first",
-      leadRetentionDays: 365,
+      leadRetentionDays: 180,
     });
   });
 

@@ -67,7 +67,7 @@ export interface ApiServiceProps {
  *   table, indexNames: ["GSI1"], retentionDays: 180,
  *   frameAncestors: "'self'", throttle: { rateLimit: 50, burstLimit: 100 },
  *   adminToken: secrets.adminToken, leadGate: "results-first",
- *   leadRetentionDays: 365,
+ *   leadRetentionDays: 180,
  * });
  */
 export class ApiService extends Construct {

@@ -48,11 +48,19 @@ export const leadSchema = z.strictObject({
   companySize: z.enum(companySizes, "Choose a company size"),
   interest: z.enum(leadInterests, "Choose what you would like"),
   consent: z.literal(true, "Consent is needed before we can contact you"),
-  website: z.string().max(200).optional(),
+  // Any length the body limit allows: a bot that fills the honeypot
+  // with a long text must get the same 202 as any other, not a 400.
+  website: z.string().optional(),
   elapsedMs: z.int().min(0).max(86_400_000),
 });
 
 export type LeadInput = z.infer<typeof leadSchema>;
+
+/**
+ * People need longer than this to fill in the form; bots do not. The
+ * API drops a lead sent sooner (`elapsedMs`) as a bot's.
+ */
+export const minimumFormMs = 3000;
 
 /** The fields a person fills in, without the ids and the bot checks. */
 export const leadFormSchema = leadSchema.omit({

@@ -1,6 +1,9 @@
 import { useEffect, useRef, useState } from "react";
 
-import type { LeadFormValues } from "../../core/leads/lead-schema.ts";
+import {
+  minimumFormMs,
+  type LeadFormValues,
+} from "../../core/leads/lead-schema.ts";
 import { LeadForm } from "./lead-form.tsx";
 import { sizeLabels } from "./lead-fields.tsx";
 import {
@@ -118,13 +121,19 @@ interface SendAgainOfferProps {
   onChange: () => void;
 }
 
-/** One click sends this result with the details given last time. */
+/*
+ * One click sends this result with the details given last time. They
+ * were typed in an earlier visit, which took a person at least the
+ * form's minimum time; without counting it, a quick click here would
+ * look like a bot's and the lead would be dropped.
+ */
 function SendAgainOffer(props: SendAgainOfferProps) {
   const { details } = props.remembered;
   const sending = useLeadSending({
     assessmentId: props.assessmentId,
     saveStatus: props.saveStatus,
     onSent: props.onSent,
+    earlierMs: minimumFormMs,
   });
 
   return (

@@ -17,6 +17,8 @@ export interface LeadSendingOptions {
   onInvalid?: (issues: FieldIssue[]) => boolean;
   /** The honeypot's value at the moment of sending. */
   readHoneypot?: () => string;
+  /** Time already spent on these details before this form was shown. */
+  earlierMs?: number;
 }
 
 export interface LeadSending {
@@ -61,7 +63,7 @@ export function useLeadSending(options: LeadSendingOptions): LeadSending {
       id: leadIdFor(assessmentId),
       assessmentId,
       website: options.readHoneypot?.() ?? "",
-      elapsedMs: elapsedSince(shownAt.current),
+      elapsedMs: elapsedSince(shownAt.current, options.earlierMs),
     });
     sending.current = false;
     setSendingNow(false);
@@ -113,8 +115,8 @@ const saveFailedText =
 export const waitingText =
   "Your result is still being saved. Your details will be sent as soon as it is.";
 
-function elapsedSince(start: number) {
-  const elapsed = start > 0 ? Date.now() - start : 0;
+function elapsedSince(start: number, earlierMs = 0) {
+  const elapsed = (start > 0 ? Date.now() - start : 0) + earlierMs;
   return Math.min(Math.max(Math.round(elapsed), 0), 86_400_000);
 }
 
