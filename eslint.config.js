@@ -27,6 +27,7 @@ export default tseslint.config(
     ignores: [
       "node_modules/",
       "dist/",
+      "build/",
       "cdk.out/",
       "coverage/",
       "data/",
