@@ -17,7 +17,9 @@ import {
   validLead,
 } from "../support/lead-fixtures.ts";
 
-const api = useTestApi({ env: adminEnv });
+/* Leads from up to a year back: each is kept as long as its result. */
+const yearLong = { RETENTION_DAYS: "365", LEAD_RETENTION_DAYS: "365" };
+const api = useTestApi({ env: { ...adminEnv, ...yearLong } });
 
 interface AdminLead {
   id: string;
@@ -35,7 +37,10 @@ interface LeadPage {
 
 /** Stores an assessment and its lead as if both happened at `iso`. */
 async function leadAt(iso: string, answersScore = 2, fields = {}) {
-  const { app } = buildTestApp(api.db.store, { now: at(iso) });
+  const { app } = buildTestApp(api.db.store, {
+    now: at(iso),
+    env: { ...adminEnv, ...yearLong },
+  });
   const assessment = await storeAssessment(app, {
     answers: someAnswers(answersScore),
   });

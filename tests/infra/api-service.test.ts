@@ -79,7 +79,7 @@ describe("the API function", () => {
         Variables: Match.objectLike({
           LEAD_DELIVERY: "stream",
           LEAD_GATE: "results-first",
-          LEAD_RETENTION_DAYS: "365",
+          LEAD_RETENTION_DAYS: "180",
           LEAD_WEBHOOK_URL: Match.absent(),
           LEAD_WEBHOOK_SECRET: Match.absent(),
         }),
