@@ -6,6 +6,7 @@ import { brotliCompress, constants, gzip } from "node:zlib";
 import type { Context, MiddlewareHandler } from "hono";
 
 import { HttpError } from "./errors.ts";
+import { sitePageFile } from "./site-pages.ts";
 
 const contentTypes: Record<string, string> = {
   ".html": "text/html; charset=utf-8",
@@ -57,7 +58,8 @@ const compress = {
  * Serves the built SPA from `distDir` as CloudFront will: compressed
  * with brotli or gzip, hashed assets cached for a year, `index.html`
  * revalidated every time, and any path without a file extension
- * answered with `index.html` so the SPA's own routes work on reload.
+ * answered with its page (`site-pages.ts`) so the SPA's own routes work
+ * on reload.
  * If the SPA is not built, pages get a 503 that says so; the API
  * keeps working.
  */
@@ -68,7 +70,9 @@ export function serveStaticFiles(distDir: string): MiddlewareHandler {
   return async function serveFile(c) {
     const path = requestedFile(root, c.req.path);
     const isPage = extname(c.req.path) === "";
-    const file = await findFile(isPage ? join(root, "index.html") : path);
+    const file = isPage
+      ? await findPage(root, c.req.path)
+      : await findFile(path);
     if (!file) {
       if (isPage) return notBuiltPage(c);
       throw new HttpError(404, "not_found", "No file is found at this path.");
@@ -105,6 +109,16 @@ function requestedFile(root: string, urlPath: string): string {
     throw new HttpError(404, "not_found", "No file is found at this path.");
   }
   return path;
+}
+
+/*
+ * A page is its prerendered file, or else the empty shell. A build made
+ * without the prerender step has only index.html, which then serves
+ * every page as before.
+ */
+async function findPage(root: string, urlPath: string) {
+  const own = await findFile(join(root, sitePageFile(urlPath)));
+  return own ?? (await findFile(join(root, "index.html")));
 }
 
 interface FoundFile {

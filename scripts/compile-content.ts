@@ -20,10 +20,21 @@ function compile(): void {
   rmSync(outDir, { recursive: true, force: true });
   mkdirSync(join(outDir, "patterns"), { recursive: true });
 
+  // The questions go in a module of their own, which is all the first
+  // screens need; the levels and recommendations load with the results.
+  const { levels, recommendations, ...quiz } = content;
+  writeFileSync(
+    join(outDir, "quiz-content.ts"),
+    `${banner}import type { QuizContent } from "../core/content/schema.ts";\n\n` +
+      `export const quizContent: QuizContent = ${JSON.stringify(quiz, null, 2)};\n`,
+  );
   writeFileSync(
     join(outDir, "content.ts"),
-    `${banner}import type { Content } from "../core/content/schema.ts";\n\n` +
-      `export const content: Content = ${JSON.stringify(content, null, 2)};\n`,
+    `${banner}import type { Content } from "../core/content/schema.ts";\n` +
+      `import { quizContent } from "./quiz-content.ts";\n\n` +
+      "export const content: Content = {\n  ...quizContent,\n" +
+      `  levels: ${JSON.stringify(levels, null, 2)},\n` +
+      `  recommendations: ${JSON.stringify(recommendations, null, 2)},\n};\n`,
   );
 
   for (const page of pages) {

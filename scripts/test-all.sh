@@ -24,5 +24,5 @@ npx vitest run --project unit --project component --project api \
 
 step "end-to-end tests in Chromium"
 bash scripts/ensure-chromium.sh
-npx vite build
+npm run --silent build:web
 npx vitest run --project e2e

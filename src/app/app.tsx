@@ -1,7 +1,7 @@
 import { Suspense, useState, type MouseEvent } from "react";
 
 import { LoadingMessage } from "../components/loading-message.tsx";
-import { content } from "../generated/content.ts";
+import { quizContent as content } from "../generated/quiz-content.ts";
 import { AnswerStoreProvider, type AnswerStore } from "../lib/answer-store.tsx";
 import {
   openBrowserStorage,

@@ -1,4 +1,4 @@
-import type { Content } from "../core/content/schema.ts";
+import type { QuizContent } from "../core/content/schema.ts";
 import { createPartialAnswersSchema } from "../core/scoring/answers.ts";
 import type { AnswerCheck } from "./saved-answers.ts";
 
@@ -11,7 +11,7 @@ import type { AnswerCheck } from "./saved-answers.ts";
  * const check = createAnswerCheck(content);
  * check({ "ed-event-bus": "some" }); // true
  */
-export function createAnswerCheck(content: Content): AnswerCheck {
+export function createAnswerCheck(content: QuizContent): AnswerCheck {
   const schema = createPartialAnswersSchema(content);
   return (answers) => schema.safeParse(answers).success;
 }

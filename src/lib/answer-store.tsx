@@ -6,9 +6,9 @@ import {
   type ReactNode,
 } from "react";
 
-import type { Content } from "../core/content/schema.ts";
+import type { QuizContent } from "../core/content/schema.ts";
 import type { SubmissionContext } from "../core/submission.ts";
-import { content } from "../generated/content.ts";
+import { quizContent as content } from "../generated/quiz-content.ts";
 import { openBrowserStorage, type KeyValueStorage } from "./browser-storage.ts";
 import { loadOnce } from "./load-once.ts";
 import {
@@ -61,7 +61,7 @@ const loadAnswerCheck = loadOnce(() => import("./answer-check.ts"));
  */
 export async function openAnswerStore(
   storage: KeyValueStorage = openBrowserStorage(),
-  assessment: Content = content,
+  assessment: QuizContent = content,
   arrival: SubmissionContext | undefined = readArrivalContext(),
 ): Promise<AnswerStore> {
   const restored = await restoreFrom(storage, assessment);
@@ -70,7 +70,7 @@ export async function openAnswerStore(
 
 async function restoreFrom(
   storage: KeyValueStorage,
-  assessment: Content,
+  assessment: QuizContent,
 ): Promise<RestoredAnswers> {
   const raw = storage.read(savedAnswersKey);
   if (raw === null) return noAnswers;
@@ -79,7 +79,7 @@ async function restoreFrom(
   return restoreAnswers(raw, assessment, check);
 }
 
-async function loadCheck(assessment: Content): Promise<AnswerCheck> {
+async function loadCheck(assessment: QuizContent): Promise<AnswerCheck> {
   try {
     const { createAnswerCheck } = await loadAnswerCheck();
     return createAnswerCheck(assessment);
@@ -93,7 +93,7 @@ async function loadCheck(assessment: Content): Promise<AnswerCheck> {
 
 function createAnswerStore(
   storage: KeyValueStorage,
-  assessment: Content,
+  assessment: QuizContent,
   restored: RestoredAnswers,
   arrival: SubmissionContext | undefined,
 ): AnswerStore {
@@ -200,7 +200,8 @@ export function useAnswerStore(): AnswerStore {
 /** The saved answers; re-renders when they change. */
 export function useAnswers(): AnswerState {
   const store = useAnswerStore();
-  return useSyncExternalStore(store.subscribe, store.getState);
+  // The same state serves the prerender (scripts/prerender.tsx).
+  return useSyncExternalStore(store.subscribe, store.getState, store.getState);
 }
 
 /**
@@ -212,5 +213,6 @@ export function useAnswers(): AnswerState {
  */
 export function useAnswerSelector<T>(select: (state: AnswerState) => T): T {
   const store = useAnswerStore();
-  return useSyncExternalStore(store.subscribe, () => select(store.getState()));
+  const selected = () => select(store.getState());
+  return useSyncExternalStore(store.subscribe, selected, selected);
 }

@@ -1,4 +1,4 @@
-import type { Content } from "../core/content/schema.ts";
+import type { QuizContent } from "../core/content/schema.ts";
 import type { Answers } from "../core/scoring/answers.ts";
 import type { SubmissionContext } from "../core/submission.ts";
 import { isAssessmentId } from "./submission/assessment-id.ts";
@@ -61,7 +61,7 @@ interface Envelope {
  */
 export function restoreAnswers(
   raw: string,
-  content: Content,
+  content: QuizContent,
   check: AnswerCheck,
 ): RestoredAnswers {
   const envelope = readEnvelope(raw);
@@ -113,7 +113,10 @@ function parseJson(raw: string): unknown {
   }
 }
 
-function keepKnownAnswers(saved: Record<string, unknown>, content: Content) {
+function keepKnownAnswers(
+  saved: Record<string, unknown>,
+  content: QuizContent,
+) {
   const answers: Answers = {};
   const change: ContentChange = {
     kept: 0,
@@ -141,7 +144,7 @@ function keepKnownAnswers(saved: Record<string, unknown>, content: Content) {
 }
 
 /** The text stored for these answers under this content. */
-export function serializeAnswers(saved: SavedAnswers, content: Content) {
+export function serializeAnswers(saved: SavedAnswers, content: QuizContent) {
   return JSON.stringify({
     contentVersion: content.version,
     answers: saved.answers,
@@ -198,11 +201,11 @@ function wasOrWere(n: number) {
 }
 
 /** How many questions of the content have an answer. */
-export function countAnswered(answers: Answers, content: Content) {
+export function countAnswered(answers: Answers, content: QuizContent) {
   return content.questions.filter((q) => answers[q.id] !== undefined).length;
 }
 
 /** The index of the first question without an answer, or -1. */
-export function firstUnanswered(answers: Answers, content: Content) {
+export function firstUnanswered(answers: Answers, content: QuizContent) {
   return content.questions.findIndex((q) => answers[q.id] === undefined);
 }

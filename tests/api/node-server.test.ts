@@ -239,11 +239,39 @@ describe("the Node server serving the SPA", () => {
     expect(response.body.toString()).toBe(appJs);
   });
 
-  it("answers any page path without an extension with index.html", async () => {
+  it("answers every page with index.html when nothing is prerendered", async () => {
     const response = await rawGet(`${server.url}/results/some-id`);
 
     expect(response.status).toBe(200);
     expect(response.body.toString()).toBe(indexHtml);
+  });
+
+  it("answers prerendered pages with their own file, others with the shell", async () => {
+    const prerendered = join(root, "dist-prerendered");
+    mkdirSync(join(prerendered, "assessment"), { recursive: true });
+    writeFileSync(join(prerendered, "index.html"), "landing");
+    writeFileSync(join(prerendered, "assessment", "1.html"), "question 1");
+    writeFileSync(join(prerendered, "app.html"), "shell");
+    const site = await start(join(root, "data-prerendered"), prerendered);
+
+    const bodyOf = async (path: string) =>
+      (await rawGet(`${site.url}${path}`)).body.toString();
+    const bodies = {
+      landing: await bodyOf("/"),
+      first: await bodyOf("/assessment/1"),
+      firstWithSlash: await bodyOf("/assessment/1/"),
+      second: await bodyOf("/assessment/2"),
+      results: await bodyOf("/results"),
+    };
+    await site.shutdown();
+
+    expect(bodies).toEqual({
+      landing: "landing",
+      first: "question 1",
+      firstWithSlash: "question 1",
+      second: "shell",
+      results: "shell",
+    });
   });
 
   it("answers 304 when the browser already has the file", async () => {

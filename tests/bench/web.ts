@@ -180,23 +180,39 @@ function encodingsOf(transfers: Transfer[]) {
   return [...new Set(transfers.map((t) => t.encoding))].join(", ") || "none";
 }
 
-function byteRows(journey: JourneyRun, distDir: string): Row[] {
+/*
+ * The budget is what one page loads to run its first question: the
+ * direct link's page. From the landing page the journey can load two
+ * pages' scripts (a start tapped before the landing's scripts ran opens
+ * the prerendered question page), and with the cache off the second
+ * fetches them again, so that sum is shown but not judged.
+ */
+function byteRows(
+  journey: JourneyRun,
+  direct: DirectRun,
+  distDir: string,
+): Row[] {
   const jsFirst = transfersOf(journey.log, "js", ["loading"]);
+  const jsPage = transfersOf(direct.log, "js");
   const jsAll = transfersOf(journey.log, "js");
   const cssFirst = transfersOf(journey.log, "css", ["loading"]);
   const cssAll = transfersOf(journey.log, "css");
-  const gzipFirst = gzipBytes(distDir, jsFirst);
+  const gzipPage = gzipBytes(distDir, jsPage);
 
   return [
     info(
-      `JS transferred before the first question (${encodingsOf(jsFirst)})`,
-      `${kB(sumBytes(jsFirst))} in ${jsFirst.length} files`,
+      `JS the first question's page loads (${encodingsOf(jsPage)})`,
+      `${kB(sumBytes(jsPage))} in ${jsPage.length} files`,
     ),
     judged(
-      "JS before the first question, as gzip -9",
-      kB(gzipFirst),
+      "JS the first question's page loads, as gzip -9",
+      kB(gzipPage),
       "≤ 100 kB",
-      gzipFirst <= 100_000,
+      gzipPage <= 100_000,
+    ),
+    info(
+      "JS transferred before the first question, landing then start",
+      `${kB(sumBytes(jsFirst))} in ${jsFirst.length} files`,
     ),
     info("JS transferred, whole journey", kB(sumBytes(jsAll))),
     info("CSS transferred before the first question", kB(sumBytes(cssFirst))),
@@ -217,8 +233,14 @@ function timingRows(journey: JourneyRun, direct: DirectRun): Row[] {
     tasksBetween(timings, 0, firstQuestionMs),
   );
 
+  const clickedAt = timings.firstInput ?? NaN;
   return [
     firstQuestionRow("landing, then start", firstQuestionMs),
+    info("of which: the start click reached the page at", ms(clickedAt)),
+    info(
+      "of which: the first question answerable after the click",
+      ms(firstQuestionMs - clickedAt),
+    ),
     firstQuestionRow("direct link /assessment/1", direct.firstQuestionMs),
     info("LCP: landing page", ms(journey.timings.lcp ?? NaN)),
     info("LCP: direct link /assessment/1", ms(direct.timings.lcp ?? NaN)),
@@ -291,11 +313,11 @@ function toMarkdown(profile: DeviceProfile, rows: Row[]): string {
   ].join("\n");
 }
 
-function describeEarlyFiles(journey: JourneyRun): string {
-  const files = journey.log.transfers
-    .filter((t) => t.phase === "loading" && t.kind !== "other")
+function describeEarlyFiles(direct: DirectRun): string {
+  const files = direct.log.transfers
+    .filter((t) => t.kind !== "other")
     .map((t) => `\`${t.file}\` ${kB(t.bytes)}`);
-  return `Loaded before the first question: ${files.join(", ") || "none"}.`;
+  return `The first question's page loads: ${files.join(", ") || "none"}.`;
 }
 
 function describeQuizTasks(journey: JourneyRun): string {
@@ -350,13 +372,13 @@ async function measureProfile(
   const journey = medianRun(journeys);
   const direct = medianRun(directs);
   const rows = [
-    ...byteRows(journey, app.distDir),
+    ...byteRows(journey, direct, app.distDir),
     ...timingRows(journey, direct),
     ...stabilityRows(journey, direct, lazy),
   ];
   const notes = [
     describeRuns(journeys, directs),
-    describeEarlyFiles(journey),
+    describeEarlyFiles(direct),
     describeQuizTasks(journey),
     describeShifts(journey, direct),
   ];
@@ -373,12 +395,15 @@ function buildApp() {
 }
 
 const method = [
-  "How to read it: each time is in ms from the start of the navigation",
-  "that opened the page. *First question answerable* is the moment the",
-  "first radio is enabled and React has attached its handlers to it",
-  "(checked once per frame); from the landing page it includes finding",
-  "and clicking the start button as soon as it shows. *LCP* is the last",
-  "candidate before the first input. *Total blocking time* sums each long",
+  "How to read it: each time is in ms from the start of the first",
+  "navigation of the tab, across documents when a prerendered form is",
+  "followed before its scripts ran. *First question answerable* is the",
+  "moment the first radio is enabled and a tap on it would be kept: React",
+  "has attached its handlers, or it is the prerendered question, whose",
+  "answer the app picks up when it starts (checked once per frame); from",
+  "the landing page it includes finding and clicking the start button as",
+  "soon as it shows. *LCP* is the first document's last candidate before",
+  "the first input. *Total blocking time* sums each long",
   "task's time beyond 50 ms, from a PerformanceObserver registered before",
   "the page's scripts. *The quiz* runs from the first answerable question",
   "to the last answer. *CLS* adds up every layout shift not within 0.5 s",

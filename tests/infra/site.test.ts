@@ -193,11 +193,13 @@ describe("the distribution", () => {
 describe("the edge function for client routes", () => {
   it.each([
     ["/", "/index.html"],
-    ["/assessment/3", "/index.html"],
-    ["/results", "/index.html"],
-    ["/workshops/K7Q2/", "/index.html"],
-    ["/patterns/event-driven", "/index.html"],
-  ])("serves the SPA for %s", (uri, expected) => {
+    ["/assessment/1", "/assessment/1.html"],
+    ["/assessment/1/", "/assessment/1.html"],
+    ["/assessment/3", "/app.html"],
+    ["/results", "/app.html"],
+    ["/workshops/K7Q2/", "/app.html"],
+    ["/patterns/event-driven", "/app.html"],
+  ])("serves %s its prerendered page or the SPA's shell", (uri, expected) => {
     expect(rewrite(uri)).toBe(expected);
   });
 
@@ -320,11 +322,11 @@ describe("the site's files", () => {
     });
   });
 
-  it("make browsers revalidate index.html on every visit", () => {
+  it("make browsers revalidate every page on every visit", () => {
     expect(pages).toMatchObject({
       Exclude: ["assets/*"],
       SystemMetadata: { "cache-control": "no-cache" },
-      DistributionPaths: ["/index.html"],
+      DistributionPaths: ["/index.html", "/assessment/1.html", "/app.html"],
     });
   });
 

@@ -106,10 +106,11 @@ function watchPage(page: Page, appOrigin: string): PageWatch {
   });
   page.on("requestfailed", (request) => {
     const reason = request.failure()?.errorText ?? "unknown";
-    // A reload cancels the browser's own favicon fetch when it is still
-    // on its way; that is the browser's doing, not the app's.
+    // Leaving a page (a reload, or a prerendered form followed before
+    // the scripts ran) cancels the files it was still loading. That is
+    // the browser's doing; a cancelled API call is still reported.
     const cancelled = reason === "net::ERR_ABORTED";
-    if (cancelled && request.url().endsWith("/favicon.svg")) return;
+    if (cancelled && request.resourceType() !== "fetch") return;
     watch.errors.push(`request failed: ${request.url()} (${reason})`);
   });
   page.on("response", (response) => {

@@ -50,7 +50,12 @@ export async function applyProfile(page: Page, profile: DeviceProfile) {
   });
 }
 
-/** What the page's performance observers saw, in ms since navigation. */
+/**
+ * What the page's performance observers saw, in ms since the tab's
+ * first navigation. A journey can cross documents (a prerendered form
+ * followed before its scripts ran), so the timings of each document
+ * carry on from the one before, kept in sessionStorage as it unloads.
+ */
 export interface PageTimings {
   longTasks: { start: number; duration: number }[];
   /** The last largest-contentful-paint candidate; null when none. */
@@ -61,11 +66,15 @@ export interface PageTimings {
   allShift: number;
   /** The elements that moved without recent input, and by how much. */
   shiftedElements: string[];
+  /** When the first pointer press reached a page; null before any. */
+  firstInput: number | null;
 }
 
 declare global {
   interface Window {
     pageTimings?: PageTimings;
+    /** When this document's navigation started, in the tab's clock. */
+    pageOffset?: number;
   }
 }
 
@@ -83,25 +92,53 @@ type LayoutShift = PerformanceEntry & {
  */
 export async function observePageTimings(page: Page) {
   await page.addInitScript(function recordPageTimings() {
-    const timings: PageTimings = {
-      longTasks: [],
-      lcp: null,
-      unexpectedShift: 0,
-      allShift: 0,
-      shiftedElements: [],
-    };
+    const originKey = "bench:tab-origin";
+    const timingsKey = "bench:tab-timings";
+    const origin = Number(
+      sessionStorage.getItem(originKey) ?? performance.timeOrigin,
+    );
+    sessionStorage.setItem(originKey, String(origin));
+    const offset = performance.timeOrigin - origin;
+    const earlier = sessionStorage.getItem(timingsKey);
+    const timings: PageTimings = earlier
+      ? (JSON.parse(earlier) as PageTimings)
+      : {
+          longTasks: [],
+          lcp: null,
+          unexpectedShift: 0,
+          allShift: 0,
+          shiftedElements: [],
+          firstInput: null,
+        };
     window.pageTimings = timings;
+    window.addEventListener(
+      "pointerdown",
+      (event) => {
+        timings.firstInput ??= offset + event.timeStamp;
+      },
+      { capture: true, passive: true },
+    );
+    window.pageOffset = offset;
+    window.addEventListener("pagehide", () =>
+      sessionStorage.setItem(timingsKey, JSON.stringify(timings)),
+    );
 
     const handlers: [string, (entry: PerformanceEntry) => void][] = [
       [
         "longtask",
         (entry) =>
           timings.longTasks.push({
-            start: entry.startTime,
+            start: offset + entry.startTime,
             duration: entry.duration,
           }),
       ],
-      ["largest-contentful-paint", (entry) => (timings.lcp = entry.startTime)],
+      // The first document's: the page the visitor arrived on.
+      [
+        "largest-contentful-paint",
+        (entry) => {
+          if (offset === 0) timings.lcp = entry.startTime;
+        },
+      ],
       [
         "layout-shift",
         (entry) => {
@@ -114,7 +151,7 @@ export async function observePageTimings(page: Page) {
             const classes = element?.className ? `.${element.className}` : "";
             return `${element?.nodeName ?? "?"}${classes}`;
           });
-          const at = `${Math.round(shift.startTime)} ms`;
+          const at = `${Math.round(offset + shift.startTime)} ms`;
           timings.shiftedElements.push(
             `${shift.value.toFixed(3)} at ${at}: ${moved.join(", ")}`,
           );
@@ -144,15 +181,17 @@ export async function readPageTimings(page: Page): Promise<PageTimings> {
   return timings;
 }
 
-/** Milliseconds since the page's navigation started. */
+/** Milliseconds since the tab's first navigation started. */
 export function pageClock(page: Page): Promise<number> {
-  return page.evaluate(() => performance.now());
+  return page.evaluate(() => (window.pageOffset ?? 0) + performance.now());
 }
 
 /**
- * Waits until the first radio on screen is enabled and React has
- * attached its handlers to it, so a tap would be handled, and returns
- * that moment in ms since navigation started. Polls once per frame.
+ * Waits until the first radio on screen is enabled and a tap on it
+ * would be kept: React has attached its handlers, or the page is the
+ * prerendered question, whose answers the app picks up when it starts.
+ * Returns that moment in ms since the tab's first navigation. Polls
+ * once per frame.
  */
 export async function waitForAnswerableQuestion(page: Page, timeout: number) {
   const ready = await page.waitForFunction(
@@ -160,9 +199,12 @@ export async function waitForAnswerableQuestion(page: Page, timeout: number) {
       const radio = document.querySelector<HTMLInputElement>(
         "input[type=radio]:not(:disabled)",
       );
-      const live =
+      const react =
         radio && Object.keys(radio).some((key) => /^__reactProps\$/.test(key));
-      return live ? performance.now() : false;
+      const prerendered =
+        radio?.closest("[data-prerendered]") && radio.form?.method === "get";
+      const live = react || prerendered;
+      return live ? (window.pageOffset ?? 0) + performance.now() : false;
     },
     undefined,
     { polling: "raf", timeout },

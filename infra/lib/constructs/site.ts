@@ -10,6 +10,7 @@ import { hasSiteBuild, siteDir } from "../build-output.ts";
 import { createLogGroup } from "./log-group.ts";
 import { createSecurityHeadersPolicy } from "./security-headers-policy.ts";
 import { createSpaFallback } from "./spa-fallback.ts";
+import { prerenderedPages, shellPage } from "../../../api/site-pages.ts";
 
 /** A custom host name for the site, with its certificate. */
 export interface CustomDomain {
@@ -31,6 +32,11 @@ export interface SiteProps {
 
 /** Vite puts content-hashed files here; a new build means new names. */
 const hashedAssets = "assets/*";
+
+/** Every page file, prerendered or the shell: each changes per build. */
+const pagePaths = [...Object.values(prerenderedPages), shellPage].map(
+  (file) => `/${file}`,
+);
 
 /**
  * The SPA in a private bucket behind CloudFront, which also routes
@@ -159,7 +165,7 @@ export class Site extends Construct {
       exclude: [hashedAssets],
       cacheControl: [s3deploy.CacheControl.noCache()],
       distribution: this.distribution,
-      distributionPaths: ["/index.html"],
+      distributionPaths: pagePaths,
       logGroup,
     });
 

@@ -1,11 +1,20 @@
 import * as cloudfront from "aws-cdk-lib/aws-cloudfront";
 import type { Construct } from "constructs";
 
+import { prerenderedPages, shellPage } from "../../../api/site-pages.ts";
+
+/* The page files by path, as the function's code spells them. */
+const pageFiles = Object.fromEntries(
+  Object.entries(prerenderedPages).map(([path, file]) => [path, `/${file}`]),
+);
+
 /**
  * The viewer-request handler, written for the CloudFront Functions
  * runtime (hence `var` and no modules). A path whose last segment has no
- * dot is a client route such as `/assessment/3`, so it gets the SPA's
- * `index.html`; a path with a dot is a real file and passes through.
+ * dot is a client route such as `/assessment/3`: it gets its
+ * prerendered page where there is one (`api/site-pages.ts`), and the
+ * SPA's empty shell otherwise. A path with a dot is a real file and
+ * passes through.
  * `/api` paths always pass through: the function is only attached to the
  * site's behaviour, and this keeps it harmless if that ever changes.
  *
@@ -13,16 +22,22 @@ import type { Construct } from "constructs";
  * `docs/decisions/spa-fallback-at-the-edge.md`.
  *
  * @example
- * "/patterns/event-driven" -> "/index.html"
+ * "/assessment/1" -> "/assessment/1.html"
+ * "/patterns/event-driven" -> "/app.html"
  * "/assets/index-3f9a.js" -> unchanged
  */
-export const spaFallbackCode = `function handler(event) {
+export const spaFallbackCode = `var pages = ${JSON.stringify(pageFiles)};
+
+function handler(event) {
   var request = event.request;
   var uri = request.uri;
   if (uri === "/api" || uri.indexOf("/api/") === 0) return request;
 
   var lastSegment = uri.substring(uri.lastIndexOf("/") + 1);
-  if (lastSegment.indexOf(".") === -1) request.uri = "/index.html";
+  if (lastSegment.indexOf(".") !== -1) return request;
+
+  var path = uri.length > 1 ? uri.replace(/\\/+$/, "") : uri;
+  request.uri = pages[path || "/"] || "/${shellPage}";
   return request;
 }
 `;

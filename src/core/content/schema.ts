@@ -132,6 +132,15 @@ export interface Content {
   recommendations: Recommendation[];
 }
 
+/**
+ * The part of the content that taking the assessment needs: no levels
+ * and no recommendations, which only the results use.
+ */
+export type QuizContent = Pick<
+  Content,
+  "version" | "title" | "scale" | "areas" | "questions"
+>;
+
 export interface PatternSection {
   anchor: string;
   title: string;

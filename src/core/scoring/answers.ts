@@ -38,7 +38,7 @@ export class InvalidAnswersError extends Error {
  * const schema = createAnswersSchema(content);
  * schema.parse({ "ed-event-bus": "some", ... });
  */
-export function createAnswersSchema(content: Content) {
+export function createAnswersSchema(content: Pick<Content, "questions">) {
   const shape = Object.fromEntries(
     content.questions.map((question) => {
       const ids = question.options.map((option) => option.id);
@@ -72,7 +72,9 @@ function describe(value: unknown): string {
  * The schema for answers given so far: any subset of the questions,
  * each with a known option. Used to restore a half-finished quiz.
  */
-export function createPartialAnswersSchema(content: Content) {
+export function createPartialAnswersSchema(
+  content: Pick<Content, "questions">,
+) {
   return createAnswersSchema(content).partial();
 }
 

@@ -1,5 +1,7 @@
+import type { FormEvent } from "react";
+
 import { PageHeading } from "../../components/page-heading.tsx";
-import { content } from "../../generated/content.ts";
+import { quizContent as content } from "../../generated/quiz-content.ts";
 import { useAnswerStore, useAnswers } from "../../lib/answer-store.tsx";
 import { paths } from "../../lib/paths.ts";
 import { navigate } from "../../lib/router.tsx";
@@ -22,15 +24,29 @@ export function LandingScreen() {
       {answered > 0 ? (
         <ResumeCard answered={answered} total={total} />
       ) : (
-        <button
-          type="button"
-          className="button primary large"
-          onClick={() => navigate(paths.question(1))}
-        >
-          Start the assessment
-        </button>
+        <StartForm />
       )}
     </section>
+  );
+}
+
+/*
+ * A form rather than a bare button, so that the prerendered page works
+ * before its scripts arrive: the browser then follows the form to the
+ * first question, which is prerendered too.
+ */
+function StartForm() {
+  function start(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    navigate(paths.question(1));
+  }
+
+  return (
+    <form method="get" action={paths.question(1)} onSubmit={start}>
+      <button type="submit" className="button primary large">
+        Start the assessment
+      </button>
+    </form>
   );
 }
 

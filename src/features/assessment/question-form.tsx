@@ -2,6 +2,7 @@ import { useMemo, useRef } from "react";
 import { useForm, type UseFormRegisterReturn } from "react-hook-form";
 
 import type { Option, Question } from "../../core/content/schema.ts";
+import { earlyAnswerFields } from "../../lib/early-answers.ts";
 import { useArrivalFocus } from "../../lib/use-arrival-focus.ts";
 import { orderOptions, type QuestionValues } from "./question-options.ts";
 import {
@@ -15,6 +16,11 @@ interface QuestionFormProps {
   isLast: boolean;
   /** The answer saved when the question opened; only read on mount. */
   savedOption: string | undefined;
+  /**
+   * Where the form goes without scripts: the next screen, which keeps
+   * the answer it is given in the query (see `early-answers.ts`).
+   */
+  action: string;
   /** Called the moment an option is chosen, by pointer or key. */
   onChoose: (optionId: string) => void;
   onBack: () => void;
@@ -37,7 +43,17 @@ export function QuestionForm(props: QuestionFormProps) {
   const describedBy = missing ? `${ids.help} ${ids.error}` : ids.help;
 
   return (
-    <form noValidate onSubmit={(event) => void submit(event)}>
+    <form
+      noValidate
+      method="get"
+      action={props.action}
+      onSubmit={(event) => void submit(event)}
+    >
+      <input
+        type="hidden"
+        name={earlyAnswerFields.question}
+        value={question.id}
+      />
       <fieldset
         role="radiogroup"
         aria-labelledby={ids.heading}

@@ -1,7 +1,7 @@
 import { memo, useEffect } from "react";
 
 import { NotFoundScreen } from "../../components/not-found-screen.tsx";
-import { content } from "../../generated/content.ts";
+import { quizContent as content } from "../../generated/quiz-content.ts";
 import {
   useAnswerSelector,
   useAnswerStore,
@@ -66,6 +66,7 @@ const QuestionStep = memo(function QuestionStep({
         key={question.id}
         question={question}
         isLast={isLast}
+        action={isLast ? paths.results : paths.question(number + 1)}
         savedOption={store.getState().answers[question.id]}
         onChoose={(optionId) => store.chooseOption(question.id, optionId)}
         onBack={goBack}
