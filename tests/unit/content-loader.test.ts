@@ -133,8 +133,31 @@ describe("invalid content", () => {
         ),
       ),
     );
-    expect(message).toContain(`no recommendation names question "${id}"`);
+    expect(message).toContain(
+      `no recommendation can be reached through question "${id}"`,
+    );
     expect(message).toContain('names the unknown question "ed-x"');
+  });
+
+  it("names a question whose only rules no answer can meet", () => {
+    const id = "ed-event-bus";
+    const message = problemsOf(() =>
+      loadEditedContent("recommendations.yaml", (source) =>
+        source
+          .replace(
+            `question: ${id}\n          atMost: 1`,
+            `question: ${id}\n          atMost: -1`,
+          )
+          .replace(
+            `question: ${id}\n          atLeast: 2`,
+            `question: ${id}\n          atLeast: 4`,
+          ),
+      ),
+    );
+
+    expect(message).toContain(
+      `no recommendation can be reached through question "${id}"`,
+    );
   });
 
   it("names a gap between maturity level bands", () => {
@@ -168,15 +191,21 @@ describe("invalid content", () => {
     );
   });
 
-  it("names a section heading without an anchor", () => {
+  it("names a section heading without an anchor, at its line in the file", () => {
+    let headingLine = 0;
     const message = problemsOf(() =>
-      loadEditedContent("patterns/hybrid.md", (source) =>
-        source.replace(/^(## .*?) \{#[a-z-]+\}$/m, "$1"),
-      ),
+      loadEditedContent("patterns/hybrid.md", (source) => {
+        const lines = source.split("\n");
+        headingLine = lines.findIndex((line) => line.startsWith("## ")) + 1;
+        return source.replace(/^(## .*?) \{#[a-z-]+\}$/m, "$1");
+      }),
     );
     expect(message).toMatch(
-      /hybrid\.md: line \d+: heading ".+" needs a kebab-case \{#anchor\}/,
+      new RegExp(
+        `hybrid\\.md: line ${headingLine}: heading ".+" needs a kebab-case`,
+      ),
     );
+    expect(headingLine).toBeGreaterThan(5);
   });
 
   it("names a field the schema does not know", () => {

@@ -5,6 +5,7 @@ import type { ParsedPage } from "./parse-pattern-page.ts";
 import {
   conditionsOf,
   isNotSure,
+  optionScore,
   type assessmentFileSchema,
   type questionFileSchema,
   type recommendationsFileSchema,
@@ -204,25 +205,75 @@ function checkTriggersAdvice(
   path: string,
   report: Report,
 ): void {
-  const { min } = content.assessment.data.scale;
+  const scoresOf = answerScores(content);
   const triggers = content.recommendations.data.recommendations.some((rec) =>
-    conditionsOf(rec.when).some(
-      (condition) =>
-        "question" in condition &&
-        condition.question === questionId &&
-        "atMost" in condition &&
-        condition.atMost >= min,
-    ),
+    canLeadToAdvice(rec.when, questionId, scoresOf),
   );
 
   if (!triggers) {
     report(
       file,
       path,
-      `no recommendation names question "${questionId}" with "atMost", ` +
-        "so no answer to it can ever lead to advice",
+      `no recommendation can be reached through question "${questionId}": ` +
+        'none has an "atMost" on it that one of its answers meets together ' +
+        "with the rest of the recommendation's conditions",
     );
   }
+}
+
+type Condition = ReturnType<typeof conditionsOf>[number];
+type QuestionCondition = Extract<Condition, { question: string }>;
+
+/** The scores each question's answers can have, by question id. */
+function answerScores(content: ParsedContent): Map<string, number[]> {
+  const { scale } = content.assessment.data;
+  const questions = content.questionFiles.flatMap((f) => f.data.questions);
+  return new Map(
+    questions.map((q) => [q.id, q.options.map((o) => optionScore(o, scale))]),
+  );
+}
+
+const holdsAt = (condition: QuestionCondition, score: number) =>
+  "atMost" in condition
+    ? score <= condition.atMost
+    : score >= condition.atLeast;
+
+/*
+ * A rule can be reached through a question when one of the question's
+ * answers meets an "atMost" on it. With "all", that same answer must
+ * meet every other condition on the question, and each other question
+ * named must have an answer that meets its conditions. Area conditions
+ * are taken as reachable: the answers to the area can push its score
+ * either way.
+ */
+function canLeadToAdvice(
+  when: Parameters<typeof conditionsOf>[0],
+  questionId: string,
+  scoresOf: Map<string, number[]>,
+): boolean {
+  const onQuestion = (id: string) =>
+    conditionsOf(when).filter(
+      (c): c is QuestionCondition => "question" in c && c.question === id,
+    );
+  const reachable = (id: string, conditions: QuestionCondition[]) =>
+    (scoresOf.get(id) ?? []).some((score) =>
+      conditions.every((condition) => holdsAt(condition, score)),
+    );
+
+  const own = onQuestion(questionId);
+  const lowers = own.filter((c) => "atMost" in c);
+  if (lowers.length === 0) return false;
+  if ("any" in when) {
+    return lowers.some((lower) => reachable(questionId, [lower]));
+  }
+
+  if (!reachable(questionId, own)) return false;
+  const others = new Set(
+    conditionsOf(when).flatMap((c) =>
+      "question" in c && c.question !== questionId ? [c.question] : [],
+    ),
+  );
+  return [...others].every((id) => reachable(id, onQuestion(id)));
 }
 
 function checkRecommendations(content: ParsedContent, report: Report): void {

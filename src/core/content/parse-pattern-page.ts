@@ -47,12 +47,12 @@ export function parsePatternPage(
   const report = (path: string, message: string) =>
     problems.push({ file, path, message });
 
-  const { frontmatter, body } = splitFrontmatter(source);
+  const { frontmatter, body, bodyLine } = splitFrontmatter(source);
   if (frontmatter === undefined) {
     report("", "must start with a frontmatter block between --- lines");
   }
 
-  const chunks = splitSections(body);
+  const chunks = splitSections(body, bodyLine);
   const sections: ParsedSection[] = [];
   const seen = new Set<string>();
 
@@ -92,13 +92,25 @@ export function parsePatternPage(
   return { page, problems };
 }
 
+/*
+ * `bodyLine` is the file's line number of the body's first line, so
+ * that problems name the line an author sees in their editor.
+ */
 function splitFrontmatter(source: string): {
   frontmatter: string | undefined;
   body: string;
+  bodyLine: number;
 } {
-  const match = /^---\n([\s\S]*?)\n---\n/.exec(source.replace(/\r\n/g, "\n"));
-  if (!match) return { frontmatter: undefined, body: source };
-  return { frontmatter: match[1], body: source.slice(match[0].length) };
+  const text = source.replace(/\r\n/g, "\n");
+  const match = /^---\n([\s\S]*?)\n---\n/.exec(text);
+  if (!match) return { frontmatter: undefined, body: text, bodyLine: 1 };
+
+  const frontmatterLines = match[0].split("\n").length - 1;
+  return {
+    frontmatter: match[1],
+    body: text.slice(match[0].length),
+    bodyLine: frontmatterLines + 1,
+  };
 }
 
 interface Chunk {
@@ -107,7 +119,10 @@ interface Chunk {
   markdown: string;
 }
 
-function splitSections(body: string): { intro: string; sections: Chunk[] } {
+function splitSections(
+  body: string,
+  firstLine: number,
+): { intro: string; sections: Chunk[] } {
   const intro: string[] = [];
   const sections: Chunk[] = [];
   let current: (Chunk & { lines: string[] }) | undefined;
@@ -115,7 +130,8 @@ function splitSections(body: string): { intro: string; sections: Chunk[] } {
   body.split("\n").forEach((line, index) => {
     if (line.startsWith("## ")) {
       if (current) sections.push(finish(current));
-      current = { heading: line, line: index + 1, markdown: "", lines: [] };
+      const at = firstLine + index;
+      current = { heading: line, line: at, markdown: "", lines: [] };
     } else if (current) {
       current.lines.push(line);
     } else {
