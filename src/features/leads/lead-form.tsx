@@ -15,11 +15,8 @@ import {
   type LeadFormFields,
 } from "./lead-fields.tsx";
 import { PrivacyNote } from "./privacy-note.tsx";
-import {
-  useLeadSending,
-  waitingText,
-  type SaveStatus,
-} from "./use-lead-sending.ts";
+import { SendingStatus } from "./sending-status.tsx";
+import { useLeadSending, type SaveStatus } from "./use-lead-sending.ts";
 
 export interface LeadFormProps {
   /** The stored result's id; a lead can only be sent once it exists. */
@@ -120,14 +117,7 @@ export function LeadForm(props: LeadFormProps) {
       <ConsentField error={errors.consent} registration={register("consent")}>
         <PrivacyNote />
       </ConsentField>
-      <p role="status" className="form-status">
-        {sending.waiting ? waitingText : ""}
-      </p>
-      {sending.problem && (
-        <p role="alert" className="form-error">
-          {sending.problem}
-        </p>
-      )}
+      <SendingStatus sending={sending} />
       <button type="submit" className="button primary" disabled={busy}>
         Send my details
       </button>

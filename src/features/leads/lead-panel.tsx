@@ -6,16 +6,13 @@ import {
 } from "../../core/leads/lead-schema.ts";
 import { LeadForm } from "./lead-form.tsx";
 import { sizeLabels } from "./lead-fields.tsx";
+import { SendingStatus } from "./sending-status.tsx";
 import {
   forgetRememberedLead,
   readRememberedLead,
   type RememberedLead,
 } from "./remembered-lead.ts";
-import {
-  useLeadSending,
-  waitingText,
-  type SaveStatus,
-} from "./use-lead-sending.ts";
+import { useLeadSending, type SaveStatus } from "./use-lead-sending.ts";
 
 interface LeadPanelProps {
   assessmentId: string | undefined;
@@ -142,14 +139,7 @@ function SendAgainOffer(props: SendAgainOfferProps) {
         We have your details from an earlier visit: {details.name},{" "}
         {details.role} at {details.company} ({sizeLabels[details.companySize]}).
       </p>
-      <p role="status" className="form-status">
-        {sending.waiting ? waitingText : ""}
-      </p>
-      {sending.problem && (
-        <p role="alert" className="form-error">
-          {sending.problem}
-        </p>
-      )}
+      <SendingStatus sending={sending} />
       <div className="actions">
         <button
           type="button"
