@@ -12,8 +12,8 @@ const jsonMediaType = /^application\/json\s*(;.*)?$/i;
  * Reads a JSON request body before any validation runs: the content
  * type must be JSON, the body at most `maxBytes` (by its declared
  * length and by the bytes that really arrive), valid UTF-8 and valid
- * JSON. The parsed body is shared as `jsonBody`, and the request is
- * rebuilt around the text, so the validator reads it from memory.
+ * JSON. The parsed body is shared as `jsonBody`, and the text goes to
+ * Hono's body cache, so the validator reads it from memory.
  *
  * @example
  * createRoute({ method: "post", middleware: [jsonBody()], … });
@@ -26,7 +26,12 @@ export function jsonBody(maxBytes = maxBodyBytes): MiddlewareHandler<AppEnv> {
     const text = decodeUtf8(await readBytes(c.req.raw, maxBytes));
     c.set("jsonBody", parseJson(text));
 
-    c.req.raw = new Request(c.req.raw, { body: text });
+    // The validator reads the body through Hono's body cache, so the
+    // text is handed over there; rebuilding the Request around it cost
+    // a tenth of a request's CPU time in the API benchmark. The cache
+    // holds promises, whatever its declared type says.
+    const cache = c.req.bodyCache as { text?: Promise<string> };
+    cache.text = Promise.resolve(text);
     await next();
   };
 }
