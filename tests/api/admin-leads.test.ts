@@ -286,14 +286,18 @@ describe("GET /api/admin/leads.csv", () => {
     expect(cell("delivery_status")).toBe("pending");
   });
 
-  it("answers 400 invalid_query for a cursor, which the export does not take", async () => {
-    const response = await adminGet(api.app, "/api/admin/leads.csv?limit=5");
+  it.each(["limit=5", "cursor=abc"])(
+    "answers 400 invalid_query for %s, which the export does not take",
+    async (query) => {
+      const response = await adminGet(api.app, `/api/admin/leads.csv?${query}`);
 
-    expect(response.status).toBe(400);
-    expect((await errorOf(response)).issues).toContainEqual(
-      expect.objectContaining({ path: ["limit"] }),
-    );
-  });
+      expect(response.status).toBe(400);
+      const name = query.split("=")[0];
+      expect((await errorOf(response)).issues).toContainEqual(
+        expect.objectContaining({ path: [name] }),
+      );
+    },
+  );
 });
 
 describe("deleting an assessment", () => {
