@@ -87,6 +87,50 @@ describe("invalid content", () => {
     expect(message).toContain("there is no pattern page");
   });
 
+  it.each([
+    [
+      "recommendations.yaml",
+      "introduce-event-bus",
+      "route-on-event-content",
+      "recommendation",
+    ],
+    ["assessment.yaml", "ad-hoc", "emerging", "level"],
+    ["questions/event-driven.yaml", "none", "few", "option"],
+  ])("names a %s id used twice", (file, first, second, what) => {
+    const message = problemsOf(() =>
+      loadEditedContent(file, (source) =>
+        source.replace(`- id: ${second}\n`, `- id: ${first}\n`),
+      ),
+    );
+
+    expect(message).toContain(`${what} id "${first}" is used twice`);
+  });
+
+  it("names an anchor used twice on a pattern page", () => {
+    const message = problemsOf(() =>
+      loadEditedContent("patterns/hybrid.md", (source) => {
+        const anchors = [...source.matchAll(/\{#([a-z-]+)\}$/gm)];
+        const [first, second] = anchors.map((match) => match[1]!);
+        return source.replace(`{#${second}}`, `{#${first}}`);
+      }),
+    );
+
+    expect(message).toMatch(
+      /hybrid\.md: line \d+: anchor "[a-z-]+" is used twice/,
+    );
+  });
+
+  it("names a pattern page with fewer than 600 words", () => {
+    const message = problemsOf(() =>
+      loadEditedContent("patterns/api-led.md", (source) => {
+        const second = source.indexOf("\n## ", source.indexOf("\n## ") + 1);
+        return source.slice(0, second);
+      }),
+    );
+
+    expect(message).toMatch(/api-led\.md: has \d+ words; a page needs 600/);
+  });
+
   it("names a question id used twice", () => {
     const message = problemsOf(() =>
       loadEditedContent("questions/api-led.yaml", (source) => {
