@@ -1,7 +1,5 @@
 import {
   DeleteCommand,
-  GetCommand,
-  PutCommand,
   QueryCommand,
   UpdateCommand,
 } from "@aws-sdk/lib-dynamodb";
@@ -11,6 +9,7 @@ import type {
   leadInterests,
 } from "../../src/core/leads/lead-schema.ts";
 import type { DynamoClients } from "./dynamo-client.ts";
+import { getLiveItem, putNewItem } from "./live-items.ts";
 import { isConditionFailure, toStoreError } from "./sdk-errors.ts";
 import {
   LeadDeliveryChangedError,
@@ -219,21 +218,13 @@ function nowInSeconds(): number {
 }
 
 async function putLead(db: Db, lead: LeadRecord, nowSeconds: number) {
-  const command = new PutCommand({
-    TableName: db.table,
-    Item: toItem(lead),
-    ConditionExpression: "attribute_not_exists(pk) OR expiresAt <= :now",
-    ExpressionAttributeValues: { ":now": nowSeconds },
-  });
-
-  try {
-    await db.documents.send(command);
-  } catch (error) {
-    if (isConditionFailure(error)) {
-      throw new LeadExistsError(lead.assessmentId);
-    }
-    throw toStoreError("PutItem", error);
-  }
+  const stored = await putNewItem(
+    db.documents,
+    db.table,
+    toItem(lead),
+    nowSeconds,
+  );
+  if (!stored) throw new LeadExistsError(lead.assessmentId);
 }
 
 async function getLead(
@@ -241,21 +232,9 @@ async function getLead(
   assessmentId: string,
   nowSeconds: number,
 ): Promise<LeadRecord | undefined> {
-  const command = new GetCommand({
-    TableName: db.table,
-    Key: leadKey(assessmentId),
-    ConsistentRead: true,
-  });
-
-  let item: Record<string, unknown> | undefined;
-  try {
-    item = (await db.documents.send(command)).Item;
-  } catch (error) {
-    throw toStoreError("GetItem", error);
-  }
-
-  if (!item || Number(item.expiresAt) <= nowSeconds) return undefined;
-  return fromItem(item);
+  const key = leadKey(assessmentId);
+  const item = await getLiveItem(db.documents, db.table, key, nowSeconds);
+  return item && fromItem(item);
 }
 
 async function deleteLead(db: Db, assessmentId: string): Promise<void> {
@@ -458,15 +437,21 @@ async function sendQuery(
   }
 }
 
-/** Every month bucket from `to`'s back to `from`'s, newest first. */
-function monthsBetween(from: string, to: string): string[] {
+/**
+ * Every month bucket from `to`'s back to `from`'s, newest first. Both
+ * are ISO dates or times; only their `YYYY-MM` counts.
+ *
+ * @example
+ * monthsBetween("2026-11-30", "2027-01-02"); // 2027-01, 2026-12, 2026-11
+ */
+export function monthsBetween(from: string, to: string): string[] {
   const months: string[] = [];
   let year = Number(to.slice(0, 4));
   let month = Number(to.slice(5, 7));
   const first = from.slice(0, 7);
 
   for (;;) {
-    const bucket = `${String(year).padStart(4, "0")}-${String(month).padStart(2, "0")}`;
+    const bucket = `${pad(year, 4)}-${pad(month, 2)}`;
     if (bucket < first) return months;
     months.push(bucket);
     month -= 1;
@@ -476,6 +461,9 @@ function monthsBetween(from: string, to: string): string[] {
     }
   }
 }
+
+const pad = (value: number, digits: number) =>
+  String(value).padStart(digits, "0");
 
 /* ---- the cursor: opaque to clients, checked strictly on return ---- */
 

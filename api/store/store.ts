@@ -1,7 +1,7 @@
 import { gunzipSync, gzipSync } from "node:zlib";
 
 import { DescribeTableCommand } from "@aws-sdk/client-dynamodb";
-import { DeleteCommand, GetCommand, PutCommand } from "@aws-sdk/lib-dynamodb";
+import { DeleteCommand } from "@aws-sdk/lib-dynamodb";
 
 import type { Answers } from "../../src/core/scoring/answers.ts";
 import type { AssessmentResult } from "../../src/core/scoring/score-assessment.ts";
@@ -13,13 +13,14 @@ import {
 } from "./dynamo-client.ts";
 import { ensureTable } from "./ensure-table.ts";
 import { createLeadStore, type LeadStore } from "./lead-store.ts";
+import { getLiveItem, putNewItem } from "./live-items.ts";
 import { isConditionFailure, toStoreError } from "./sdk-errors.ts";
 import {
   AssessmentExistsError,
   AssessmentNotFoundError,
   StoreRequestError,
 } from "./store-errors.ts";
-import { assessmentKey, leadKey } from "./table-definition.ts";
+import { assessmentKey } from "./table-definition.ts";
 
 /** A stored result, as the store keeps it. */
 export interface AssessmentRecord {
@@ -84,12 +85,19 @@ export interface StoreOptions extends ConnectionOptions {
 export function openStore(options: StoreOptions): Store {
   const clients = createDynamoClients(options);
   const table = options.tableName;
+  const leads = createLeadStore(clients, table);
 
   return {
-    ...createLeadStore(clients, table),
+    ...leads,
     putAssessment: (record, now) => putAssessment(clients, table, record, now),
     getAssessment: (id, now) => getAssessment(clients, table, id, now),
-    deleteAssessment: (id, hash) => deleteAssessment(clients, table, id, hash),
+    deleteAssessment: async (id, hash) => {
+      // The lead goes first: if the result's delete then fails, a retry
+      // still finds the result and deletes both, whereas the other
+      // order could leave a lead with nothing left to delete it by.
+      await leads.deleteLead(id);
+      await deleteAssessment(clients, table, id, hash);
+    },
     checkReachable: () => checkReachable(clients, table),
     ensureTable: () => ensureTable(clients.client, table),
     close: () => clients.client.destroy(),
@@ -102,24 +110,13 @@ async function putAssessment(
   record: AssessmentRecord,
   nowSeconds: number,
 ): Promise<void> {
-  const command = new PutCommand({
-    TableName: table,
-    Item: toItem(record),
-    ConditionExpression: "attribute_not_exists(pk) OR expiresAt <= :now",
-    ExpressionAttributeValues: { ":now": nowSeconds },
-  });
-
-  try {
-    await documents.send(command);
-  } catch (error) {
-    if (isConditionFailure(error)) throw new AssessmentExistsError(record.id);
-    throw toStoreError("PutItem", error);
-  }
+  const stored = await putNewItem(documents, table, toItem(record), nowSeconds);
+  if (!stored) throw new AssessmentExistsError(record.id);
 }
 
 /*
- * Strongly consistent, because the replay of a POST reads right after
- * a failed conditional write and must see the item that failed it.
+ * The replay of a POST reads right after a failed conditional write,
+ * and the strongly consistent read sees the item that failed it.
  */
 async function getAssessment(
   { documents }: DynamoClients,
@@ -127,43 +124,22 @@ async function getAssessment(
   id: string,
   nowSeconds: number,
 ): Promise<AssessmentRecord | undefined> {
-  const command = new GetCommand({
-    TableName: table,
-    Key: assessmentKey(id),
-    ConsistentRead: true,
-  });
-
-  let item: Record<string, unknown> | undefined;
-  try {
-    item = (await documents.send(command)).Item;
-  } catch (error) {
-    throw toStoreError("GetItem", error);
-  }
-
-  // DynamoDB deletes expired items up to days late, the engine never.
-  if (!item || Number(item.expiresAt) <= nowSeconds) return undefined;
-  return fromItem(item);
+  const item = await getLiveItem(
+    documents,
+    table,
+    assessmentKey(id),
+    nowSeconds,
+  );
+  return item && fromItem(item);
 }
 
-/*
- * The lead goes first: if the result's delete then fails, a retry
- * still finds the result and deletes both, whereas the other order
- * could leave a lead behind with nothing left to delete it by.
- */
+/** Deletes the result if its deletion token hash is still this one. */
 async function deleteAssessment(
   { documents }: DynamoClients,
   table: string,
   id: string,
   deletionTokenHash: string,
 ): Promise<void> {
-  try {
-    await documents.send(
-      new DeleteCommand({ TableName: table, Key: leadKey(id) }),
-    );
-  } catch (error) {
-    throw toStoreError("DeleteItem", error);
-  }
-
   const command = new DeleteCommand({
     TableName: table,
     Key: assessmentKey(id),

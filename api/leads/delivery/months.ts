@@ -1,4 +1,4 @@
-import { leadMonth } from "../../store/lead-store.ts";
+import { leadMonth, monthsBetween } from "../../store/lead-store.ts";
 
 const msPerDay = 86_400_000;
 
@@ -10,30 +10,15 @@ const msPerDay = 86_400_000;
  * monthsBack(new Date("2026-12-03T00:00:00Z"), 31); // ["2026-12", "2026-11"]
  */
 export function monthsBack(now: Date, days: number): string[] {
-  const oldest = leadMonth(new Date(now.getTime() - days * msPerDay));
-  const months: string[] = [];
-  let year = now.getUTCFullYear();
-  let month = now.getUTCMonth() + 1;
-
-  for (;;) {
-    const bucket = `${year}-${String(month).padStart(2, "0")}`;
-    months.push(bucket);
-    if (bucket <= oldest) return months;
-    month -= 1;
-    if (month === 0) {
-      month = 12;
-      year -= 1;
-    }
-  }
+  const oldest = new Date(now.getTime() - days * msPerDay);
+  return monthsBetween(leadMonth(oldest), leadMonth(now));
 }
 
 /** The current month's bucket and the one before, newest first. */
 export function currentAndPreviousMonth(now: Date): string[] {
-  const year = now.getUTCFullYear();
-  const month = now.getUTCMonth() + 1;
-  const previous =
-    month === 1
-      ? `${year - 1}-12`
-      : `${year}-${String(month - 1).padStart(2, "0")}`;
-  return [leadMonth(now), previous];
+  // Date.UTC rolls month -1 back into December of the year before.
+  const previous = new Date(
+    Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 1, 1),
+  );
+  return monthsBetween(leadMonth(previous), leadMonth(now));
 }
