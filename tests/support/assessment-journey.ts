@@ -135,6 +135,16 @@ export async function completeAssessment(page: Page, choices: Choice[]) {
   await startButton(page).click();
   await answerByClicking(page, choices);
   await resultsHeading(page).waitFor();
+  await resultsLoaded(page);
+}
+
+/**
+ * Waits until the results screen has no "Loading…" left: the report
+ * below the heading loads its settings and section titles after it.
+ */
+export async function resultsLoaded(page: Page) {
+  const loading = page.getByRole("status").filter({ hasText: "Loading…" });
+  await loading.first().waitFor({ state: "detached" });
 }
 
 /** A pattern section named by a reference such as `hybrid#cqrs`. */

@@ -1,5 +1,12 @@
-import { Fragment, useMemo, type ComponentType, type ReactNode } from "react";
+import {
+  Fragment,
+  Suspense,
+  useMemo,
+  type ComponentType,
+  type ReactNode,
+} from "react";
 
+import { LoadingMessage } from "../../components/loading-message.tsx";
 import { PageHeading } from "../../components/page-heading.tsx";
 import type { Answers } from "../../core/scoring/answers.ts";
 import { scoreAssessment } from "../../core/scoring/score-assessment.ts";
@@ -59,10 +66,15 @@ function CompleteResults({
         Based on your answers to all {total} questions. Scores run from 0 to
         100; each area counts its practices by how much they matter.
       </p>
-      <Gate>
-        <ResultReport result={result} />
-        <SavedResultPanel />
-      </Gate>
+      {/* The report waits for its settings and section titles here, so
+          the heading and the actions around it never go back to a
+          page-wide "Loading…" once they are on screen. */}
+      <Suspense fallback={<LoadingMessage />}>
+        <Gate>
+          <ResultReport result={result} />
+          <SavedResultPanel />
+        </Gate>
+      </Suspense>
       <ResultActions answered={total} />
     </article>
   );
