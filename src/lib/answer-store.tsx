@@ -21,7 +21,7 @@ import {
   type RestoredAnswers,
   type SavedAnswers,
 } from "./saved-answers.ts";
-import { newAssessmentId } from "./submission/assessment-id.ts";
+import { newUuid } from "./uuid.ts";
 import { readArrivalContext } from "./submission/attribution.ts";
 
 export interface AnswerState extends SavedAnswers {
@@ -102,7 +102,7 @@ function createAnswerStore(
 
   function stateFrom(saved: RestoredAnswers): AnswerState {
     const { answers, position, change } = saved;
-    const assessmentId = saved.assessmentId ?? newAssessmentId();
+    const assessmentId = saved.assessmentId ?? newUuid();
     const context = saved.context ?? arrival;
 
     // An id made now must be kept before anything is submitted under
@@ -142,7 +142,7 @@ function createAnswerStore(
       update({
         answers: { ...state.answers, [questionId]: optionId },
         // Other answers are another assessment, with an id of its own.
-        ...(changed && { assessmentId: newAssessmentId() }),
+        ...(changed && { assessmentId: newUuid() }),
       });
     },
     setPosition(index) {
@@ -150,7 +150,7 @@ function createAnswerStore(
     },
     clear() {
       storage.remove(savedAnswersKey);
-      const fresh = { ...noAnswers, assessmentId: newAssessmentId() };
+      const fresh = { ...noAnswers, assessmentId: newUuid() };
       // The campaign that brought the person here still applies.
       update({ ...fresh, notice: undefined }, state.context !== undefined);
     },
@@ -159,9 +159,10 @@ function createAnswerStore(
     },
     async reload() {
       const saved = await restoreFrom(storage, assessment);
-      const { answers, position, context = state.context } = saved;
-      const assessmentId = saved.assessmentId ?? newAssessmentId();
-      update({ answers, position, assessmentId, context }, false);
+      // Through stateFrom, so an id made here is kept like any other.
+      const context = saved.context ?? state.context;
+      const { notice, ...next } = stateFrom({ ...saved, context });
+      update(notice ? { ...next, notice } : next, false);
     },
   };
 }

@@ -1,4 +1,4 @@
-import { isAssessmentId } from "./submission/assessment-id.ts";
+import { isUuid } from "./uuid.ts";
 
 /** The app's addresses, in one place so screens link without guessing. */
 export const paths = {
@@ -45,7 +45,7 @@ export function matchRoute(pathname: string): Route {
   if (question?.[1]) return { name: "question", number: Number(question[1]) };
 
   const shared = /^\/results\/([0-9a-f-]{36})$/i.exec(pathname);
-  if (shared?.[1] && isAssessmentId(shared[1])) {
+  if (shared?.[1] && isUuid(shared[1])) {
     return { name: "shared-result", id: shared[1].toLowerCase() };
   }
 

@@ -1,8 +1,9 @@
 import type { QuizContent } from "../core/content/schema.ts";
 import type { Answers } from "../core/scoring/answers.ts";
 import type { SubmissionContext } from "../core/submission.ts";
-import { isAssessmentId } from "./submission/assessment-id.ts";
+import { isRecord, parseJson } from "./json.ts";
 import { readSavedContext } from "./submission/attribution.ts";
+import { isUuid } from "./uuid.ts";
 
 /** The localStorage key; the suffix changes if the envelope ever does. */
 export const savedAnswersKey = "ira:assessment:v1";
@@ -94,23 +95,9 @@ function readEnvelope(raw: string): Envelope | undefined {
     contentVersion: parsed.contentVersion,
     answers: parsed.answers,
     position: valid ? position : 0,
-    assessmentId: isAssessmentId(parsed.assessmentId)
-      ? parsed.assessmentId
-      : undefined,
+    assessmentId: isUuid(parsed.assessmentId) ? parsed.assessmentId : undefined,
     context: readSavedContext(parsed.context),
   };
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-
-function parseJson(raw: string): unknown {
-  try {
-    return JSON.parse(raw);
-  } catch {
-    return undefined;
-  }
 }
 
 function keepKnownAnswers(

@@ -2,19 +2,20 @@ const uuidPattern =
   /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** True for a UUID, the only shape of id the API accepts. */
-export function isAssessmentId(value: unknown): value is string {
+export function isUuid(value: unknown): value is string {
   return typeof value === "string" && uuidPattern.test(value);
 }
 
 /**
- * A new random assessment id (UUID version 4). `randomUUID` exists only
+ * A new random id (UUID version 4), for assessments and leads alike.
+ * `randomUUID` exists only
  * on secure origins, so a page served over plain HTTP on a network
  * address builds one from `getRandomValues`, which exists everywhere.
  *
  * @example
- * newAssessmentId(); // "0b7f6a0e-2f7d-4c1e-9a55-3c1b8f0e7d21"
+ * newUuid(); // "0b7f6a0e-2f7d-4c1e-9a55-3c1b8f0e7d21"
  */
-export function newAssessmentId(): string {
+export function newUuid(): string {
   if (typeof crypto.randomUUID === "function") return crypto.randomUUID();
 
   const bytes = crypto.getRandomValues(new Uint8Array(16));

@@ -2,10 +2,7 @@ import { describe, expect, it } from "vitest";
 
 import { matchRoute } from "../../src/lib/paths.ts";
 import { parseRetryAfter } from "../../src/lib/submission/assessments-api.ts";
-import {
-  isAssessmentId,
-  newAssessmentId,
-} from "../../src/lib/submission/assessment-id.ts";
+import { isUuid, newUuid } from "../../src/lib/uuid.ts";
 import {
   readArrivalContext,
   readSavedContext,
@@ -82,8 +79,8 @@ describe("retry delays", () => {
 
 describe("assessment ids and the shared result route", () => {
   it("makes version 4 UUIDs", () => {
-    const id = newAssessmentId();
-    expect(isAssessmentId(id)).toBe(true);
+    const id = newUuid();
+    expect(isUuid(id)).toBe(true);
     expect(id[14]).toBe("4");
   });
 

@@ -54,7 +54,7 @@ export interface LeadFilters {
 export const noFilters: LeadFilters = { from: "", to: "", level: "" };
 
 /** The query string for the filters, without empty values. */
-export function filterQuery(
+function filterQuery(
   filters: LeadFilters,
   extra: Record<string, string | undefined> = {},
 ) {
@@ -135,7 +135,7 @@ export async function downloadLeadsCsv(token: string, filters: LeadFilters) {
 }
 
 /** The file name in a Content-Disposition header, or a plain default. */
-export function fileNameOf(header: string | null): string {
+function fileNameOf(header: string | null): string {
   const encoded = header?.match(/filename\*=UTF-8''([^;]+)/i)?.[1];
   if (encoded) {
     try {

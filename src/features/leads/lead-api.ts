@@ -1,18 +1,15 @@
 import type { LeadInput } from "../../core/leads/lead-schema.ts";
+import { parseRetryAfter } from "../../lib/submission/assessments-api.ts";
 
 /** Whether the form comes before the result or below it. */
 export type LeadGate = "results-first" | "form-first";
 
 export interface LeadSettings {
   leadGate: LeadGate;
-  leadsEnabled: boolean;
 }
 
 /** What the site does when its settings cannot be read: never lock out. */
-export const fallbackSettings: LeadSettings = {
-  leadGate: "results-first",
-  leadsEnabled: true,
-};
+const fallbackSettings: LeadSettings = { leadGate: "results-first" };
 
 const settingsTimeoutMs = 4000;
 
@@ -38,11 +35,9 @@ export async function fetchLeadSettings(): Promise<LeadSettings> {
 
 function readSettings(body: unknown): LeadSettings {
   if (typeof body !== "object" || body === null) return fallbackSettings;
-  const { leadGate, leadsEnabled } = body as Partial<LeadSettings>;
-
+  const { leadGate } = body as Partial<LeadSettings>;
   return {
     leadGate: leadGate === "form-first" ? "form-first" : "results-first",
-    leadsEnabled: leadsEnabled !== false,
   };
 }
 
@@ -98,16 +93,15 @@ async function readOutcome(response: Response): Promise<LeadOutcome> {
   if (status === 404) return { kind: "not-stored" };
   if (status === 429 || status === 503) {
     const retryAfter = response.headers.get("Retry-After");
-    return { kind: "busy", retryAfterSeconds: parseSeconds(retryAfter) };
+    return { kind: "busy", retryAfterSeconds: toSeconds(retryAfter) };
   }
   return { kind: "failed" };
 }
 
-function parseSeconds(value: string | null) {
-  const seconds = Number(value);
-  return value && Number.isFinite(seconds) && seconds > 0
-    ? Math.ceil(seconds)
-    : undefined;
+/* Whole seconds to tell the person, from seconds or an HTTP date. */
+function toSeconds(retryAfter: string | null): number | undefined {
+  const ms = parseRetryAfter(retryAfter);
+  return ms ? Math.ceil(ms / 1000) : undefined;
 }
 
 async function readIssues(response: Response): Promise<FieldIssue[]> {

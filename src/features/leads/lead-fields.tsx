@@ -32,18 +32,18 @@ export const interestLabels: Record<(typeof leadInterests)[number], string> = {
 };
 
 /** The id of a field's error text, which the field is described by. */
-export function errorId(name: keyof LeadFormFields) {
+function errorId(name: keyof LeadFormFields) {
   return `lead-${name}-error`;
 }
 
 /** The attributes that tie a field to its error, when it has one. */
-export function errorLink(name: keyof LeadFormFields, error?: FieldError) {
+function errorLink(name: keyof LeadFormFields, error?: FieldError) {
   return error
     ? { "aria-invalid": true, "aria-describedby": errorId(name) }
     : { "aria-invalid": false };
 }
 
-export function FieldErrorText({
+function FieldErrorText({
   name,
   error,
 }: {

@@ -27,7 +27,7 @@ export function LeadGate({ children }: LeadGateProps) {
   const [sent, setSent] = useState(false);
 
   if (!settings) return <LoadingMessage />;
-  if (!settings.leadsEnabled || unsendable(saveStatus)) return children;
+  if (unsendable(saveStatus)) return children;
 
   const formFirst = settings.leadGate === "form-first" && !knownAtStart;
   const locked = formFirst && !sent;

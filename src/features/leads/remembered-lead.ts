@@ -6,12 +6,13 @@ import {
   openBrowserStorage,
   type KeyValueStorage,
 } from "../../lib/browser-storage.ts";
+import { newUuid } from "../../lib/uuid.ts";
 
 /** localStorage key of the details this browser gave, see the privacy text. */
 export const rememberedLeadKey = "ira:lead:v1";
 
 /** localStorage key of the lead id made for the current result's form. */
-export const leadIdKey = "ira:lead-id:v1";
+const leadIdKey = "ira:lead-id:v1";
 
 /** How long this browser keeps the details; the privacy text says so. */
 export const rememberDays = 30;
@@ -99,7 +100,7 @@ export function leadIdFor(assessmentId: string): string {
   const kept = raw ? parseLeadId(raw) : null;
   if (kept?.assessmentId === assessmentId) return kept.leadId;
 
-  const leadId = makeUuid();
+  const leadId = newUuid();
   browserStorage().write(leadIdKey, JSON.stringify({ assessmentId, leadId }));
   return leadId;
 }
@@ -117,18 +118,4 @@ function parseLeadId(raw: string) {
   } catch {
     return null;
   }
-}
-
-/*
- * `randomUUID` exists only in secure contexts; a site opened over
- * plain http on a LAN address still has `getRandomValues`.
- */
-function makeUuid(): string {
-  if (typeof crypto.randomUUID === "function") return crypto.randomUUID();
-
-  const bytes = crypto.getRandomValues(new Uint8Array(16));
-  bytes[6] = (bytes[6]! & 0x0f) | 0x40;
-  bytes[8] = (bytes[8]! & 0x3f) | 0x80;
-  const hex = [...bytes].map((b) => b.toString(16).padStart(2, "0")).join("");
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }

@@ -40,7 +40,6 @@ export interface LeadSending {
 export function useLeadSending(options: LeadSendingOptions): LeadSending {
   const { assessmentId, saveStatus } = options;
   const stored = saveStatus === "stored" && assessmentId !== undefined;
-  const saveFailed = saveStatus === "failed" || saveStatus === "deleted";
 
   const shownAt = useRef(0);
   const sending = useRef(false);
@@ -98,18 +97,11 @@ export function useLeadSending(options: LeadSendingOptions): LeadSending {
     return () => clearTimeout(timer);
   }, [queued, stored]);
 
-  const waiting = queued !== undefined && !saveFailed;
-  return {
-    submit,
-    busy: sendingNow || waiting,
-    waiting,
-    problem: queued && saveFailed ? saveFailedText : problem,
-  };
+  // A result that failed to save unmounts the form (see LeadGate), so
+  // details that wait here wait only for a save still under way.
+  const waiting = queued !== undefined;
+  return { submit, busy: sendingNow || waiting, waiting, problem };
 }
-
-const saveFailedText =
-  "Your result could not be saved, so your details cannot be sent yet. " +
-  "Reload the page to try again.";
 
 /** Said while details wait for the result to be saved. */
 export const waitingText =

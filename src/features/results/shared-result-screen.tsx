@@ -144,7 +144,7 @@ function UnreachableResult({ onRetry }: { onRetry: () => void }) {
 const dateFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "long" });
 
 /** A stored time as a date a person reads, e.g. "3 December 2026". */
-export function formatDate(iso: string) {
+function formatDate(iso: string) {
   const date = new Date(iso);
   return Number.isNaN(date.getTime()) ? iso : dateFormat.format(date);
 }

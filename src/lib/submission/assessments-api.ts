@@ -3,9 +3,10 @@ import type {
   StoredAssessment,
   Submission,
 } from "../../core/submission.ts";
+import { isRecord } from "../json.ts";
 
 /** How long one request may take before it counts as failed. */
-export const requestTimeoutMs = 10_000;
+const requestTimeoutMs = 10_000;
 
 /**
  * A request to the results API that did not succeed. `retryable` says
@@ -187,8 +188,4 @@ function isStoredAssessment(value: unknown): value is StoredAssessment {
     Array.isArray(result.areas) &&
     Array.isArray(result.recommendations)
   );
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
 }

@@ -3,6 +3,7 @@ import {
   maxUtmLength,
 } from "../../core/submission-limits.ts";
 import type { SubmissionContext } from "../../core/submission.ts";
+import { isRecord } from "../json.ts";
 
 const utmFields = ["source", "medium", "campaign", "term", "content"] as const;
 
@@ -85,8 +86,4 @@ function bounded(value: unknown, max: number): string | undefined {
     .slice(0, max)
     .replace(/\p{Cs}/gu, "");
   return text === "" ? undefined : text;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
 }

@@ -15,7 +15,6 @@
  *   "deleted"` (see `SubmissionStatus`);
  * - `assessmentId`: the id the answers are submitted under;
  * - `shareUrl`: the full `/results/<id>` address, once stored;
- * - `storedAt`: when it was stored (ISO 8601), once stored;
  * - `message`: why the server refused it, when `failed`;
  * - `canDelete`: whether this browser holds the deletion token;
  * - `retryNow()`: sends a waiting submission at once;
@@ -31,13 +30,8 @@
  *   return <form>… sent with {assessmentId} …</form>;
  * }
  */
+export { SubmissionProvider } from "./submission-provider.tsx";
 export {
-  SubmissionProvider,
-  useSubmissionHub,
-  type SubmissionHub,
-} from "./submission-provider.tsx";
-export {
-  shareUrlOf,
   useSubmission,
   useSubmitAnswers,
   type SubmissionState,

@@ -1,5 +1,5 @@
 /** The wait before the first retry; each failure doubles it. */
-export const firstRetryMs = 1000;
+const firstRetryMs = 1000;
 /** The longest wait between two attempts. */
 export const longestRetryMs = 60_000;
 

@@ -1,5 +1,6 @@
 import type { Submission } from "../../core/submission.ts";
 import type { KeyValueStorage } from "../browser-storage.ts";
+import { isRecord, parseJson } from "../json.ts";
 
 /** The localStorage key of this browser's submissions. */
 export const submissionsKey = "ira:submissions:v1";
@@ -74,17 +75,4 @@ function isSubmissionRecord(value: unknown): value is SubmissionRecord {
     default:
       return false;
   }
-}
-
-function parseJson(raw: string | null): unknown {
-  if (raw === null) return undefined;
-  try {
-    return JSON.parse(raw);
-  } catch {
-    return undefined;
-  }
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
 }

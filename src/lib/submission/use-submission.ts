@@ -23,8 +23,6 @@ export interface SubmissionState {
   assessmentId: string;
   /** The address of the shared result, once stored. */
   shareUrl?: string;
-  /** When the server stored it, as an ISO 8601 time. */
-  storedAt?: string;
   /** Why it failed, in plain words, when `status` is `failed`. */
   message?: string;
   /** True when this browser holds the token that deletes it. */
@@ -66,7 +64,6 @@ export function useSubmission(id?: string): SubmissionState {
     status: statusOf(record?.state, failures, hub.unavailable),
     assessmentId,
     shareUrl: stored && shareUrlOf(assessmentId),
-    storedAt: stored?.createdAt,
     message: record?.state === "failed" ? record.message : undefined,
     canDelete: Boolean(stored?.deletionToken),
     retryNow: () => {
@@ -98,7 +95,7 @@ function statusOf(
 }
 
 /** The full address of a shared result, for copying. */
-export function shareUrlOf(id: string) {
+function shareUrlOf(id: string) {
   return new URL(paths.sharedResult(id), window.location.origin).href;
 }
 
