@@ -21,11 +21,6 @@ import { prerenderedPages, shellPage } from "../api/site-pages.ts";
 const distDir = process.argv[2] ?? "dist";
 const rootTag = '<div id="root"></div>';
 
-const pages = Object.entries(prerenderedPages).map(([path, file]) => ({
-  path,
-  file,
-}));
-
 /*
  * The app reads the address, the referrer and localStorage while it
  * renders, so it renders inside a browser-like window: a new visitor's
@@ -75,7 +70,7 @@ if (!shell.includes(rootTag)) {
 }
 writeFileSync(join(distDir, shellPage), shell);
 
-for (const { path, file } of pages) {
+for (const [path, file] of Object.entries(prerenderedPages)) {
   const markup = await renderPage(path);
   const page = shell.replace(
     rootTag,
@@ -86,4 +81,5 @@ for (const { path, file } of pages) {
   writeFileSync(target, page);
 }
 
-console.log(`Prerendered ${pages.map((page) => page.path).join(" and ")}.`);
+const paths = Object.keys(prerenderedPages);
+console.log(`Prerendered ${paths.join(" and ")}.`);

@@ -19,6 +19,10 @@ import {
   type SubmissionRecords,
 } from "./submission-records.ts";
 
+/* Built on the first submit, not at load: a zod schema compiles. */
+let schema: ReturnType<typeof createSubmissionSchema> | undefined;
+const submissionSchema = () => (schema ??= createSubmissionSchema(content));
+
 /** What the queue knows, replaced as a whole on every change. */
 export interface QueueSnapshot {
   records: SubmissionRecords;
@@ -164,7 +168,7 @@ export function openSubmissionQueue(storage: KeyValueStorage) {
         return;
       }
 
-      const parsed = createSubmissionSchema(content).safeParse({
+      const parsed = submissionSchema().safeParse({
         id,
         contentVersion: content.version,
         answers,
