@@ -140,7 +140,7 @@ describe("GET /api/admin/leads", () => {
     });
     const assessment = await storeAssessment(shortLived);
     const lead = validLead(assessment.id);
-    await postLead(shortLived, lead);
+    expect((await postLead(shortLived, lead)).status).toBe(201);
 
     const page = await listPage(`from=${day(41)}&to=${day(39)}`);
 
@@ -304,7 +304,7 @@ describe("deleting an assessment", () => {
   it("deletes its lead too", async () => {
     const assessment = await storeAssessment(api.app);
     const lead = validLead(assessment.id);
-    await postLead(api.app, lead);
+    expect((await postLead(api.app, lead)).status).toBe(201);
 
     const response = await api.app.request(
       `/api/assessments/${assessment.id}`,

@@ -1,6 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 
 import type { LeadCapturedBusEvent } from "../../api/leads/delivery/event-handler.ts";
+import { deliveryRetryAttempts } from "../../infra/lib/constructs/lead-events.ts";
 import {
   buildTestApp,
   startTestStore,
@@ -18,8 +19,8 @@ import {
 } from "../support/webhook-receiver.ts";
 
 const secret = "test-webhook-secret-lambda-2b9f";
-/* What the CDK stack sets: Lambda's two retries plus the first call. */
-const maxAttempts = 3;
+/* What the CDK stack sets: Lambda's retries plus the first call. */
+const maxAttempts = deliveryRetryAttempts + 1;
 
 let db: TestStore;
 let receiver: WebhookReceiver;

@@ -399,7 +399,7 @@ describe("the delivery log", () => {
 });
 
 describe("the Node server", () => {
-  it("delivers leads in process and stops delivering at shutdown", async () => {
+  it("delivers leads in process through the real Node server", async () => {
     const server = await startServer(
       parseConfig({
         ...deliveryEnv(),

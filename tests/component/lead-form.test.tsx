@@ -7,6 +7,7 @@ import { scoreAssessment } from "../../src/core/scoring/score-assessment.ts";
 import type { Submission } from "../../src/core/submission.ts";
 import { content } from "../../src/generated/content.ts";
 import { rememberedLeadKey } from "../../src/features/leads/remembered-lead.ts";
+import { savedAnswersKey } from "../../src/lib/saved-answers.ts";
 import {
   json,
   stubNetwork,
@@ -274,7 +275,7 @@ describe("the lead form on the results", () => {
 
     // A new assessment in the same browser: retake, then the results.
     const answers = firstOptions(content.questions.length);
-    localStorage.removeItem("ira:assessment:v1");
+    localStorage.removeItem(savedAnswersKey);
     seedSavedAnswers(answers, { position: 14 });
     const again = await openResults(settings("form-first"));
 

@@ -16,7 +16,7 @@ import { optionalVariable } from "./function-environment.ts";
 import { createLogGroup } from "./log-group.ts";
 
 /** The event the pipe puts on the bus for each lead ready to send. */
-export const leadCapturedEvent = {
+const leadCapturedEvent = {
   source: "integration-readiness.leads",
   detailType: "Lead captured",
 } as const;
@@ -26,7 +26,7 @@ export const leadCapturedEvent = {
  * (`docs/decisions/lead-capture-and-delivery.md`). Only the two ids
  * leave the table; every personal field stays behind.
  */
-export const leadItemAttributes = {
+const leadItemAttributes = {
   kind: "kind",
   leadId: "id",
   assessmentId: "assessmentId",
@@ -40,10 +40,10 @@ export const leadItemAttributes = {
 export const deliveryRetryAttempts = 2;
 
 /** Everything the delivery function does to the table. */
-export const deliveryTableActions = ["dynamodb:GetItem", "dynamodb:UpdateItem"];
+const deliveryTableActions = ["dynamodb:GetItem", "dynamodb:UpdateItem"];
 
 /** What the pipe needs to read the table's stream. */
-export const streamReadActions = [
+const streamReadActions = [
   "dynamodb:DescribeStream",
   "dynamodb:GetRecords",
   "dynamodb:GetShardIterator",
@@ -54,7 +54,7 @@ export const streamReadActions = [
  * `pending` with no attempts by a replay. Every attempt the function
  * records raises `attempts`, so its own writes never pass again.
  */
-export function leadReadyFilter(): Record<string, unknown> {
+function leadReadyFilter(): Record<string, unknown> {
   const { kind, delivery } = leadItemAttributes;
   return {
     eventName: ["INSERT", "MODIFY"],
@@ -73,7 +73,7 @@ export function leadReadyFilter(): Record<string, unknown> {
  * The event detail: the two ids and nothing else, so no personal data
  * travels through EventBridge or lands in a dead-letter queue.
  */
-export function leadCapturedDetailTemplate(): string {
+function leadCapturedDetailTemplate(): string {
   const image = "$.dynamodb.NewImage";
   const { leadId, assessmentId } = leadItemAttributes;
   return (
