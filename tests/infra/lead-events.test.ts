@@ -482,18 +482,3 @@ describe("the secrets", () => {
     }
   });
 });
-
-describe("the lead delivery outputs", () => {
-  const { template } = synthesize();
-
-  it.each([
-    "EventBusName",
-    "LeadDeliveryFunctionName",
-    "LeadDeadLetterQueueUrl",
-    "LeadStreamDeadLetterQueueUrl",
-    "AdminTokenSecretArn",
-    "LeadWebhookSecretArn",
-  ])("include %s", (name) => {
-    template.hasOutput(name, { Value: Match.anyValue() });
-  });
-});
