@@ -10,6 +10,14 @@ import { createLead, type LeadServiceDeps } from "../leads/lead-service.ts";
 import { jsonBody } from "../middleware/json-body.ts";
 import { documentedErrors } from "../schemas.ts";
 
+/*
+ * The core's schema is built with plain zod when its module loads,
+ * which can be before @hono/zod-openapi has added `.openapi` to zod (a
+ * test that imports the core first, say). A clone is built now, after
+ * it, with the same checks.
+ */
+const leadSubmissionSchema = () => leadSchema.clone().openapi("LeadSubmission");
+
 /**
  * Registers `POST /api/leads`: a person's details, linked to their
  * stored assessment, stored once and handed to the deliverer.
@@ -32,7 +40,7 @@ export function registerLeadRoutes(
       body: {
         required: true,
         content: {
-          "application/json": { schema: leadSchema.openapi("LeadSubmission") },
+          "application/json": { schema: leadSubmissionSchema() },
         },
       },
     },
