@@ -1,13 +1,19 @@
 import "@testing-library/jest-dom/vitest";
 
-import { cleanup } from "@testing-library/react";
+import { cleanup, configure } from "@testing-library/react";
 import { afterEach, beforeEach, vi } from "vitest";
 
 // jsdom has no layout, so it has no scrolling: it logs "not implemented"
 // for window.scrollTo and lacks scrollIntoView. Both stand in as no-ops,
 // and tests that care about scrolling spy on them.
 window.scrollTo = () => undefined;
+
 Element.prototype.scrollIntoView = function scrollIntoView() {};
+
+// The whole suite shares two cores with the other test projects, so a
+// screen that needs a few round trips can take more than the default
+// second to appear; the checks themselves are unchanged.
+configure({ asyncUtilTimeout: 3000 });
 
 beforeEach(() => {
   localStorage.clear();
