@@ -7,7 +7,6 @@ import { afterEach, beforeEach, vi } from "vitest";
 // for window.scrollTo and lacks scrollIntoView. Both stand in as no-ops,
 // and tests that care about scrolling spy on them.
 window.scrollTo = () => undefined;
-
 Element.prototype.scrollIntoView = function scrollIntoView() {};
 
 // The whole suite shares two cores with the other test projects, so a
